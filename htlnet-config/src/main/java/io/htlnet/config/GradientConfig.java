@@ -1,0 +1,8 @@
+package io.htlnet.config;
+
+/** How the tasks' gradients on the shared embeddings are combined. */
+public record GradientConfig(String method, double gamma, double cap, String scope) {
+  public boolean perTable() {
+    return "per_table".equals(scope);
+  }
+}

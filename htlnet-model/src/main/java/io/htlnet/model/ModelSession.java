@@ -1,0 +1,132 @@
+package io.htlnet.model;
+
+import io.htlnet.config.HtlnetConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.Tensor;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/** A session over a {@link TrainingGraph}: one {@code Session.run} per training step or prediction batch. */
+public final class ModelSession implements Predictor {
+  public static final String SIGNATURE = "serving_default";
+
+  private final TrainingGraph graph;
+  private final Session session;
+  private final long seed;
+  private final int fields;
+  private final int numeric;
+  private final int tasks;
+
+  public ModelSession(TrainingGraph graph) {
+    this.graph = graph;
+    HtlnetConfig config = graph.spec.config();
+    this.session = new Session(graph.graph, threads(config.train().threads().intraOp(), config.train().threads().interOp()));
+    this.session.initialize();
+    this.seed = config.seed();
+    this.fields = graph.spec.fields();
+    this.numeric = graph.spec.numericFeatures();
+    this.tasks = graph.spec.classificationTasks();
+  }
+
+  static ConfigProto threads(int intraOp, int interOp) {
+    return ConfigProto.newBuilder().setIntraOpParallelismThreads(intraOp).setInterOpParallelismThreads(interOp).build();
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /** Per task (chain order, core last): loss; shared-gradient norm; and per classification task its cosine with the core gradient. */
+  public record StepResult(float[] losses, float[] sharedGradientNorms, float[] coreCosines) {}
+
+  /** One training step on {@code rows} rows; the Gumbel noise is seeded by (run seed, step). */
+  public StepResult trainStep(int rows, int[] ids, float[] numericValues, float[] labels, float[] target, long step, float tau) {
+    var inputs = new ArrayList<Tensor>();
+    try {
+      Session.Runner runner = session.runner();
+      feed(runner, inputs, rows, ids, numericValues);
+      runner.feed(graph.labels, track(inputs, Tensors.floats(labels, rows * tasks, rows, tasks)));
+      runner.feed(graph.target, track(inputs, Tensors.floats(target, rows, rows)));
+      runner.feed(graph.noiseSeed, track(inputs, TInt64.vectorOf(seed, step)));
+      runner.feed(graph.tau, track(inputs, TFloat32.scalarOf(tau)));
+      runner.addTarget(graph.trainStep).fetch(graph.losses).fetch(graph.sharedGradientNorms).fetch(graph.coreCosines);
+      try (Result result = runner.run()) {
+        return new StepResult(Tensors.toArray(result.get(0)), Tensors.toArray(result.get(1)), Tensors.toArray(result.get(2)));
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
+  }
+
+  @Override
+  public Predictions predict(int rows, int[] ids, float[] numericValues) {
+    var inputs = new ArrayList<Tensor>();
+    try {
+      Session.Runner runner = session.runner();
+      feed(runner, inputs, rows, ids, numericValues);
+      runner.fetch(graph.probabilities).fetch(graph.core);
+      try (Result result = runner.run()) {
+        return new Predictions(Tensors.toArray(result.get(0)), Tensors.toArray(result.get(1)));
+      }
+    } finally {
+      inputs.forEach(Tensor::close);
+    }
+  }
+
+  private void feed(Session.Runner runner, List<Tensor> inputs, int rows, int[] ids, float[] numericValues) {
+    runner.feed(graph.ids, track(inputs, Tensors.ints(ids, rows * fields, rows, fields)));
+    if (numeric > 0) {
+      runner.feed(graph.numeric, track(inputs, Tensors.floats(numericValues, rows * numeric, rows, numeric)));
+    }
+  }
+
+  private static <T extends Tensor> T track(List<Tensor> inputs, T tensor) {
+    inputs.add(tensor);
+    return tensor;
+  }
+
+  /** Saves every variable (optimiser moments and step included) under {@code prefix}. */
+  public void saveCheckpoint(Path prefix) {
+    session.save(prefix.toString());
+  }
+
+  public void restoreCheckpoint(Path prefix) {
+    session.restore(prefix.toString());
+  }
+
+  /**
+   * Exports a SavedModel whose {@value #SIGNATURE} signature takes {@code ids} (and {@code numeric})
+   * and returns {@code probabilities}, {@code core} (raw scale) and {@code core_transformed}.
+   */
+  public void exportSavedModel(Path directory) {
+    Signature.Builder signature = Signature.builder(SIGNATURE).methodName("tensorflow/serving/predict").input("ids", graph.ids);
+    if (numeric > 0) {
+      signature.input("numeric", graph.numeric);
+    }
+    signature.output("probabilities", graph.probabilities).output("core", graph.core).output("core_transformed", graph.coreTransformed);
+    try {
+      SavedModelBundle.exporter(directory.toString())
+          .withTags(SavedModelBundle.DEFAULT_TAG)
+          .withFunction(SessionFunction.create(signature.build(), session))
+          .export();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.graph.close();
+  }
+}

@@ -1,0 +1,199 @@
+package io.htlnet.model;
+
+import io.htlnet.config.HtlnetConfig;
+import io.htlnet.model.architectures.Architecture;
+import io.htlnet.model.architectures.Architectures;
+import io.htlnet.model.gradients.GradientMethods;
+import io.htlnet.model.gradients.RowGroups;
+import io.htlnet.model.layers.ModelContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unique;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The one graph of a model: inputs, the shared embedding table, the architecture's forward pass
+ * (once with Gumbel noise for training, once without for inference), the losses, each task's
+ * gradient on the embedding rows a batch touched (duplicates summed per row), the gradient
+ * method, and Adam, all run by a single session call per training step.
+ *
+ * <p>Two races are designed out (see TFJAVA-NOTES): every dense update waits for all gradients,
+ * which read the weights it changes; Adam's bias correction reads the step, assigned last.
+ */
+public final class TrainingGraph {
+  public final Graph graph;
+  public final GraphSpec spec;
+
+  // Inputs.
+  public final Placeholder<TInt32> ids;
+  public final Placeholder<TFloat32> numeric;
+  public final Placeholder<TFloat32> labels;
+  public final Placeholder<TFloat32> target;
+  public final Placeholder<TInt64> noiseSeed;
+  public final Placeholder<TFloat32> tau;
+
+  // Training outputs.
+  public final Operand<TFloat32> losses;
+  public final Operand<TFloat32> sharedGradientNorms;
+  public final Operand<TFloat32> coreCosines;
+  public final Op trainStep;
+
+  // Inference outputs.
+  public final Operand<TFloat32> probabilities;
+  public final Operand<TFloat32> coreTransformed;
+  public final Operand<TFloat32> core;
+
+  // Exposed for gradient tests.
+  public final Variable<TFloat32> embeddings;
+  public final Operand<TInt32> touchedRows;
+  public final List<Operand<TFloat32>> taskRowGradients;
+  public final Map<String, Variable<TFloat32>> denseVariables;
+  public final Map<String, Operand<TFloat32>> denseGradients;
+  public final Variable<TFloat32> step;
+
+  public TrainingGraph(GraphSpec spec) {
+    this.spec = spec;
+    this.graph = new Graph();
+    HtlnetConfig config = spec.config();
+    Ops tf = Ops.create(graph);
+    ModelContext ctx = new ModelContext(tf, config.seed());
+    int fields = spec.fields();
+    int dim = config.model().embeddingDim();
+    int k = spec.classificationTasks();
+
+    ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, fields)));
+    numeric = tf.withName("numeric").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.numericFeatures())));
+    labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, k)));
+    target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
+    noiseSeed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
+    tau = tf.withName("tau").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+
+    embeddings = ctx.stateVariable("embeddings", ctx.uniform(0.05, spec.embeddingRows(), dim));
+    Operand<TFloat32> gathered = tf.gather(embeddings, ids, tf.constant(0));
+    Operand<TFloat32> input = tf.reshape(gathered, tf.constant(new long[] {-1, (long) fields * dim}));
+    if (spec.numericFeatures() > 0) {
+      input = tf.concat(List.of(input, numeric), tf.constant(1));
+    }
+    int inputWidth = fields * dim + spec.numericFeatures();
+
+    Architecture architecture = Architectures.forName(config.model().architecture());
+    Architecture.TaskNetwork network = architecture.create(ctx.scoped("model"), inputWidth, k, config.model());
+
+    // Training forward pass, with one Gumbel noise slice [B, 2] per classification task.
+    Operand<TInt32> batch = tf.slice(tf.shape(ids), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> noiseShape = tf.concat(List.of(tf.constant(new int[] {k}), batch, tf.constant(new int[] {2})), tf.constant(0));
+    Operand<TFloat32> uniform =
+        tf.clipByValue(tf.random.statelessRandomUniform(noiseShape, noiseSeed), tf.constant(1e-7f), tf.constant(1 - 1e-7f));
+    Operand<TFloat32> noise = tf.math.neg(tf.math.log(tf.math.neg(tf.math.log(uniform))));
+    var gumbel = new ArrayList<Operand<TFloat32>>();
+    for (int t = 0; t < k; t++) {
+      gumbel.add(tf.gather(noise, tf.constant(t), tf.constant(0)));
+    }
+    Architecture.TaskOutputs train = network.forward(input, gumbel, tau);
+
+    // Losses: binary cross-entropy per classification task, squared error for the core.
+    var taskLosses = new ArrayList<Operand<TFloat32>>();
+    for (int t = 0; t < k; t++) {
+      Operand<TFloat32> z = train.logits().get(t);
+      Operand<TFloat32> y = tf.gather(labels, tf.constant(t), tf.constant(1));
+      Operand<TFloat32> perRow =
+          tf.math.add(
+              tf.math.sub(tf.nn.relu(z), tf.math.mul(z, y)),
+              tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(z)))));
+      taskLosses.add(tf.math.mean(perRow, tf.constant(0)));
+    }
+    taskLosses.add(tf.math.mean(tf.math.squaredDifference(train.core(), target), tf.constant(0)));
+    losses = tf.withName("losses").stack(taskLosses);
+
+    // Each task's gradient on the gathered rows, summed per distinct row.
+    Unique<TInt32, TInt32> unique = tf.unique(tf.reshape(ids, tf.constant(new int[] {-1})), tf.constant(new int[] {0}));
+    touchedRows = unique.y();
+    Operand<TInt32> rowCount = tf.size(touchedRows);
+    var rowGradients = new ArrayList<Operand<TFloat32>>();
+    for (int t = 0; t <= k; t++) {
+      Operand<TFloat32> g = tf.withSubScope("grad_task" + t).gradients(taskLosses.get(t), List.of(gathered)).dy(0);
+      rowGradients.add(tf.math.unsortedSegmentSum(tf.reshape(g, tf.constant(new long[] {-1, dim})), unique.idx(), rowCount));
+    }
+    taskRowGradients = List.copyOf(rowGradients);
+    Operand<TFloat32> coreGradient = rowGradients.get(k);
+    List<Operand<TFloat32>> classificationGradients = rowGradients.subList(0, k);
+
+    RowGroups whole = new RowGroups(tf.zerosLike(touchedRows), 1);
+    RowGroups groups = config.gradients().perTable() ? perField(tf, touchedRows, spec.fieldOffsets()) : whole;
+    Operand<TFloat32> shared =
+        GradientMethods.forConfig(config.gradients()).combine(tf.withSubScope("gradient_method"), classificationGradients, coreGradient, groups);
+
+    // Diagnostics over the whole shared gradient, before the method: norms and cosine with the core.
+    var norms = new ArrayList<Operand<TFloat32>>();
+    var cosines = new ArrayList<Operand<TFloat32>>();
+    Operand<TFloat32> coreNorm = whole.norm(tf, coreGradient);
+    for (int t = 0; t <= k; t++) {
+      Operand<TFloat32> norm = whole.norm(tf, rowGradients.get(t));
+      norms.add(norm);
+      if (t < k) {
+        cosines.add(tf.math.divNoNan(whole.dot(tf, rowGradients.get(t), coreGradient), tf.math.mul(norm, coreNorm)));
+      }
+    }
+    sharedGradientNorms = tf.withName("shared_gradient_norms").concat(norms, tf.constant(0));
+    coreCosines = k == 0 ? tf.constant(new float[0]) : tf.withName("core_cosines").concat(cosines, tf.constant(0));
+
+    // Dense parameters take the gradient of the summed loss (with stop-gradient, that is each
+    // tower's own task's gradient); the optimiser waits for every gradient before any update.
+    step = ctx.stateVariable("step", tf.withInitScope().constant(0f));
+    Operand<TFloat32> totalLoss = tf.reduceSum(losses, tf.constant(0));
+    List<Variable<TFloat32>> dense = ctx.denseVariables();
+    var denseGrads = tf.withSubScope("grad_dense").gradients(totalLoss, dense);
+    var gate = new ArrayList<org.tensorflow.Operation>();
+    rowGradients.forEach(g -> gate.add(g.op()));
+    var variableMap = new LinkedHashMap<String, Variable<TFloat32>>();
+    var gradientMap = new LinkedHashMap<String, Operand<TFloat32>>();
+    for (int i = 0; i < dense.size(); i++) {
+      Operand<TFloat32> g = denseGrads.dy(i);
+      gate.add(g.op());
+      variableMap.put(dense.get(i).op().name(), dense.get(i));
+      gradientMap.put(dense.get(i).op().name(), g);
+    }
+    denseVariables = Map.copyOf(variableMap);
+    denseGradients = Map.copyOf(gradientMap);
+    Adam adam = new Adam(ctx, config.optimizer(), step);
+    Ops gated = tf.withControlDependencyOps(gate);
+    var updates = new ArrayList<Op>();
+    for (int i = 0; i < dense.size(); i++) {
+      updates.add(adam.dense(gated, dense.get(i), gradientMap.get(dense.get(i).op().name()), "v" + i));
+    }
+    updates.add(adam.sparse(embeddings, touchedRows, shared));
+    trainStep = tf.withControlDependencies(updates).withName("train_step").assignAdd(step, tf.constant(1f));
+
+    // Inference: label embeddings from [1 − p, p], predictions on the raw scale.
+    Architecture.TaskOutputs inference = network.forward(input, List.of(), tau);
+    probabilities =
+        k == 0
+            ? tf.zeros(tf.concat(List.of(batch, tf.constant(new int[] {0})), tf.constant(0)), TFloat32.class)
+            : tf.withName("probabilities").math.sigmoid(tf.stack(inference.logits(), Stack.axis(1L)));
+    coreTransformed = tf.withName("core_transformed").identity(inference.core());
+    Operand<TFloat32> shaped =
+        tf.math.add(tf.math.mul(inference.core(), tf.constant((float) spec.targetStd())), tf.constant((float) spec.targetMean()));
+    core = tf.withName("core").identity(spec.log1pTarget() ? tf.math.expm1(shaped) : shaped);
+  }
+
+  /** Groups rows by field: a row's field is the number of field offsets at or below it, minus one. */
+  private static RowGroups perField(Ops tf, Operand<TInt32> rows, int[] offsets) {
+    Operand<TInt32> atOrAbove =
+        tf.dtypes.cast(
+            tf.math.greaterEqual(tf.expandDims(rows, tf.constant(1)), tf.expandDims(tf.constant(offsets), tf.constant(0))),
+            TInt32.class);
+    return new RowGroups(tf.math.sub(tf.reduceSum(atOrAbove, tf.constant(1)), tf.constant(1)), offsets.length);
+  }
+}

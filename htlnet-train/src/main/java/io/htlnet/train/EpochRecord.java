@@ -1,0 +1,23 @@
+package io.htlnet.train;
+
+import java.util.Map;
+
+/**
+ * One epoch: per task (chain order, core last) the mean training loss and mean shared-gradient
+ * norm, per classification task the mean cosine of its shared gradient with the core's, the
+ * validation metrics, and time spent assembling batches and in the session.
+ */
+public record EpochRecord(
+    int epoch,
+    double[] meanLosses,
+    double[] meanSharedGradientNorms,
+    double[] meanCoreCosines,
+    Map<String, Map<String, Double>> validation,
+    double batchSeconds,
+    double sessionSeconds,
+    long samples) {
+
+  public double samplesPerSecond() {
+    return samples / (batchSeconds + sessionSeconds);
+  }
+}

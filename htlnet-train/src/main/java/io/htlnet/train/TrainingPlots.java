@@ -1,0 +1,80 @@
+package io.htlnet.train;
+
+import io.htlnet.model.ModelSession;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The training curves of a run as one PNG: training loss per task, validation metrics per epoch,
+ * and each task's shared-gradient norm and cosine with the core gradient per step.
+ */
+final class TrainingPlots {
+  private TrainingPlots() {}
+
+  static void write(Path file, List<String> taskChain, List<EpochRecord> epochs, List<ModelSession.StepResult> steps) {
+    int k = taskChain.size() - 1;
+    double[] epochAxis = epochs.stream().mapToDouble(EpochRecord::epoch).toArray();
+    XYChart loss = chart("Training loss per task", "epoch", "mean loss");
+    XYChart validation = chart("Validation metrics", "epoch", "value");
+    for (int t = 0; t <= k; t++) {
+      final int task = t;
+      add(loss, taskChain.get(t), epochAxis, epochs, e -> e.meanLosses()[task]);
+    }
+    for (int t = 0; t < k; t++) {
+      String name = taskChain.get(t);
+      add(validation, name + " AUC", epochAxis, epochs, e -> e.validation().get(name).get("auc"));
+    }
+    String core = taskChain.get(k);
+    for (String metric : List.of("nrmse", "gini")) {
+      add(validation, core + " " + metric, epochAxis, epochs, e -> e.validation().get(core).get(metric));
+    }
+    XYChart norms = chart("Shared-gradient norm per task (per step)", "step", "L2 norm");
+    norms.getStyler().setYAxisLogarithmic(true);
+    XYChart cosines = chart("Cosine of each task's shared gradient with the core's", "step", "cosine");
+    double[] stepAxis = IntStream.range(0, steps.size()).asDoubleStream().toArray();
+    if (!steps.isEmpty()) {
+      for (int t = 0; t <= k; t++) {
+        final int task = t;
+        double[] y = steps.stream().mapToDouble(s -> Math.max(s.sharedGradientNorms()[task], 1e-12)).toArray();
+        norms.addSeries(taskChain.get(t), stepAxis, y).setMarker(SeriesMarkers.NONE);
+      }
+      for (int t = 0; t < k; t++) {
+        final int task = t;
+        double[] y = steps.stream().mapToDouble(s -> s.coreCosines()[task]).toArray();
+        cosines.addSeries(taskChain.get(t), stepAxis, y).setMarker(SeriesMarkers.NONE);
+      }
+    }
+    List<XYChart> charts = new ArrayList<>(List.of(loss, validation));
+    if (!steps.isEmpty()) {
+      charts.addAll(List.of(norms, cosines));
+    }
+    AtomicFiles.write(file, tmp -> {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        BitmapEncoder.saveBitmap(charts, charts.size() / 2, 2, out, BitmapEncoder.BitmapFormat.PNG);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static XYChart chart(String title, String x, String y) {
+    XYChart chart = new XYChartBuilder().width(640).height(400).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    return chart;
+  }
+
+  private static void add(XYChart chart, String name, double[] x, List<EpochRecord> epochs, ToDoubleFunction<EpochRecord> value) {
+    chart.addSeries(name, x, epochs.stream().mapToDouble(value).toArray());
+  }
+}
