@@ -64,7 +64,7 @@ public final class ConfigLoader {
       } catch (JsonProcessingException e) {
         throw new InputException(
             file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                + ": not valid YAML: " + e.getOriginalMessage());
+                + ": not valid YAML: " + oneLine(e.getOriginalMessage()));
       } catch (IOException e) {
         throw new InputException(file + ": cannot read config: " + e.getMessage());
       }
@@ -118,6 +118,15 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** SnakeYAML's multi-line messages as one line: what it parsed and what it expected. */
+  private static String oneLine(String message) {
+    var lines = message.lines().map(String::strip).toList();
+    return java.util.stream.Stream.concat(
+            lines.stream().limit(1),
+            lines.stream().skip(1).filter(l -> l.startsWith("expected") || l.startsWith("found") || l.startsWith("but")))
+        .collect(Collectors.joining("; "));
   }
 
   private static JsonNode at(JsonNode tree, String dotted) {

@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unique;
@@ -117,14 +121,32 @@ public final class TrainingGraph {
     taskLosses.add(tf.math.mean(tf.math.squaredDifference(train.core(), target), tf.constant(0)));
     losses = tf.withName("losses").stack(taskLosses);
 
-    // Each task's gradient on the gathered rows, summed per distinct row.
+    // One backward pass per task, for the gathered embeddings and the dense variables its loss
+    // reaches; a dense variable's gradient is the sum over the tasks that reach it (with
+    // stop-gradient, its own task alone), i.e. the gradient of the summed loss.
     Unique<TInt32, TInt32> unique = tf.unique(tf.reshape(ids, tf.constant(new int[] {-1})), tf.constant(new int[] {0}));
     touchedRows = unique.y();
     Operand<TInt32> rowCount = tf.size(touchedRows);
+    List<Variable<TFloat32>> dense = ctx.denseVariables();
+    var contributions = new LinkedHashMap<Variable<TFloat32>, List<Operand<TFloat32>>>();
+    dense.forEach(v -> contributions.put(v, new ArrayList<>()));
     var rowGradients = new ArrayList<Operand<TFloat32>>();
     for (int t = 0; t <= k; t++) {
-      Operand<TFloat32> g = tf.withSubScope("grad_task" + t).gradients(taskLosses.get(t), List.of(gathered)).dy(0);
+      Set<String> ancestors =
+          graph.subgraphTo(Set.of(taskLosses.get(t))).stream().map(op -> op.name()).collect(Collectors.toSet());
+      List<Variable<TFloat32>> reachable = dense.stream().filter(v -> ancestors.contains(v.op().name())).toList();
+      var xs = new ArrayList<Operand<?>>();
+      xs.add(gathered);
+      xs.addAll(reachable);
+      Gradients gradients = tf.withSubScope("grad_task" + t).gradients(taskLosses.get(t), xs);
+      Operand<TFloat32> g = gradients.dy(0);
       rowGradients.add(tf.math.unsortedSegmentSum(tf.reshape(g, tf.constant(new long[] {-1, dim})), unique.idx(), rowCount));
+      for (int i = 0; i < reachable.size(); i++) {
+        Output<TFloat32> dv = gradients.dy(i + 1);
+        if (!dv.isClosed()) { // closed: the only path runs through a stop-gradient
+          contributions.get(reachable.get(i)).add(dv);
+        }
+      }
     }
     taskRowGradients = List.copyOf(rowGradients);
     Operand<TFloat32> coreGradient = rowGradients.get(k);
@@ -149,21 +171,21 @@ public final class TrainingGraph {
     sharedGradientNorms = tf.withName("shared_gradient_norms").concat(norms, tf.constant(0));
     coreCosines = k == 0 ? tf.constant(new float[0]) : tf.withName("core_cosines").concat(cosines, tf.constant(0));
 
-    // Dense parameters take the gradient of the summed loss (with stop-gradient, that is each
-    // tower's own task's gradient); the optimiser waits for every gradient before any update.
+    // The optimiser waits for every gradient (they read the weights it changes) before any update.
     step = ctx.stateVariable("step", tf.withInitScope().constant(0f));
-    Operand<TFloat32> totalLoss = tf.reduceSum(losses, tf.constant(0));
-    List<Variable<TFloat32>> dense = ctx.denseVariables();
-    var denseGrads = tf.withSubScope("grad_dense").gradients(totalLoss, dense);
     var gate = new ArrayList<org.tensorflow.Operation>();
     rowGradients.forEach(g -> gate.add(g.op()));
     var variableMap = new LinkedHashMap<String, Variable<TFloat32>>();
     var gradientMap = new LinkedHashMap<String, Operand<TFloat32>>();
-    for (int i = 0; i < dense.size(); i++) {
-      Operand<TFloat32> g = denseGrads.dy(i);
-      gate.add(g.op());
-      variableMap.put(dense.get(i).op().name(), dense.get(i));
-      gradientMap.put(dense.get(i).op().name(), g);
+    for (Variable<TFloat32> variable : dense) {
+      List<Operand<TFloat32>> parts = contributions.get(variable);
+      if (parts.isEmpty()) {
+        throw new IllegalStateException("no task's loss reaches " + variable.op().name() + ": it would never train");
+      }
+      Operand<TFloat32> g = parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
+      parts.forEach(part -> gate.add(part.op()));
+      variableMap.put(variable.op().name(), variable);
+      gradientMap.put(variable.op().name(), g);
     }
     denseVariables = Map.copyOf(variableMap);
     denseGradients = Map.copyOf(gradientMap);

@@ -3,6 +3,8 @@ package io.htlnet.model.layers;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Split;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -14,9 +16,8 @@ public final class InformationFusionUnit {
   private final ModelContext ctx;
   private final int inputs;
   private final int inputWidth;
-  private final Dense query;
-  private final Dense key;
-  private final Dense value;
+  /** W_q, W_k and W_v side by side, so one matmul projects all three. */
+  private final Dense queryKeyValue;
   private final int attentionWidth;
   public final int outputWidth;
 
@@ -26,12 +27,10 @@ public final class InformationFusionUnit {
     this.inputWidth = inputWidth;
     this.attentionWidth = attentionWidth;
     if (attention) {
-      query = new Dense(ctx.scoped("query"), inputWidth, attentionWidth);
-      key = new Dense(ctx.scoped("key"), inputWidth, attentionWidth);
-      value = new Dense(ctx.scoped("value"), inputWidth, attentionWidth);
+      queryKeyValue = new Dense(ctx.scoped("qkv"), inputWidth, 3 * attentionWidth);
       outputWidth = attentionWidth;
     } else {
-      query = key = value = null;
+      queryKeyValue = null;
       outputWidth = inputs * inputWidth;
     }
   }
@@ -41,17 +40,19 @@ public final class InformationFusionUnit {
     if (vectors.size() != inputs) {
       throw new IllegalArgumentException("expected " + inputs + " vectors, got " + vectors.size());
     }
-    if (query == null) {
+    if (queryKeyValue == null) {
       return tf.concat(vectors, tf.constant(1));
     }
-    // [B, J, D] → [B·J, D]: one matmul per projection for all preceding tasks.
-    Operand<TFloat32> flat = tf.reshape(tf.stack(vectors, org.tensorflow.op.core.Stack.axis(1L)), tf.constant(new long[] {-1, inputWidth}));
+    // [B, J, D] → [B·J, D]: one matmul projects every preceding task's vector.
+    Operand<TFloat32> flat =
+        inputs == 1 ? vectors.get(0) : tf.reshape(tf.stack(vectors, Stack.axis(1L)), tf.constant(new long[] {-1, inputWidth}));
+    Split<TFloat32> qkv = tf.split(tf.constant(1), queryKeyValue.apply(flat), 3L);
     Operand<TFloat32> scores =
         tf.math.div(
-            tf.reduceSum(tf.math.mul(query.apply(flat), key.apply(flat)), tf.constant(1)),
+            tf.reduceSum(tf.math.mul(qkv.output().get(0), qkv.output().get(1)), tf.constant(1)),
             tf.constant((float) Math.sqrt(attentionWidth)));
     Operand<TFloat32> weights = tf.nn.softmax(tf.reshape(scores, tf.constant(new long[] {-1, inputs})));
-    Operand<TFloat32> values = tf.reshape(value.apply(flat), tf.constant(new long[] {-1, inputs, attentionWidth}));
+    Operand<TFloat32> values = tf.reshape(qkv.output().get(2), tf.constant(new long[] {-1, inputs, attentionWidth}));
     return tf.reduceSum(tf.math.mul(tf.expandDims(weights, tf.constant(2)), values), tf.constant(1));
   }
 }
