@@ -63,6 +63,7 @@ public final class TrainingGraph {
   public final Variable<TFloat32> embeddings;
   public final Operand<TInt32> touchedRows;
   public final List<Operand<TFloat32>> taskRowGradients;
+  public final Operand<TFloat32> sharedGradient;
   public final Map<String, Variable<TFloat32>> denseVariables;
   public final Map<String, Operand<TFloat32>> denseGradients;
   public final Variable<TFloat32> step;
@@ -154,7 +155,7 @@ public final class TrainingGraph {
 
     RowGroups whole = new RowGroups(tf.zerosLike(touchedRows), 1);
     RowGroups groups = config.gradients().perTable() ? perField(tf, touchedRows, spec.fieldOffsets()) : whole;
-    Operand<TFloat32> shared =
+    sharedGradient =
         GradientMethods.forConfig(config.gradients()).combine(tf.withSubScope("gradient_method"), classificationGradients, coreGradient, groups);
 
     // Diagnostics over the whole shared gradient, before the method: norms and cosine with the core.
@@ -195,7 +196,7 @@ public final class TrainingGraph {
     for (int i = 0; i < dense.size(); i++) {
       updates.add(adam.dense(gated, dense.get(i), gradientMap.get(dense.get(i).op().name()), "v" + i));
     }
-    updates.add(adam.sparse(embeddings, touchedRows, shared));
+    updates.add(adam.sparse(embeddings, touchedRows, sharedGradient));
     trainStep = tf.withControlDependencies(updates).withName("train_step").assignAdd(step, tf.constant(1f));
 
     // Inference: label embeddings from [1 − p, p], predictions on the raw scale.
