@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 /**
  * Generates impressions of users and items with latent factors, seeded and of any size.
  *
- * <p>The process, per impression of item j to user i at some hour: affinity {@code s = 2·u_i·v_j};
- * click with probability {@code σ(−1 + s + b_j + a_i + 0.3·sin(2π·hour/24))}; after a click, long
+ * <p>The process, per impression of item j to user i at some hour: affinity {@code s = 2·u_i·v_j +
+ * G[group(i), category(j)]}, with a taste matrix G of user groups for item categories; click with
+ * probability {@code σ(−1 + s + b_j + a_i + 0.3·sin(2π·hour/24))}; after a click, long
  * view with probability {@code σ(−0.3 + 1.5·u_i·w_j + 0.8·s − 0.5·ln(d_j/30))} (long items are
  * watched to the end less often); the watch time is {@code d_j} times a ratio in [0.5, 1] after a
  * long view, in [0, 0.5] after a click alone, and a brief preview in [0, 0.05] without a click.
@@ -19,6 +20,8 @@ public final class SyntheticSource implements RecordSource {
       List.of("user_id", "item_id", "user_group", "item_category", "hour", "item_duration",
           "timestamp", "click", "long_view", "watch_time");
   private static final long START_MS = 1_650_000_000_000L;
+  private static final int GROUPS = 10;
+  private static final int CATEGORIES = 20;
 
   private final SyntheticConfig config;
   private final long seed;
@@ -29,6 +32,7 @@ public final class SyntheticSource implements RecordSource {
   private final double[][] itemQuality;
   private final double[] itemBias;
   private final double[] itemDuration;
+  private final double[][] groupTaste;
   private int produced;
 
   public SyntheticSource(SyntheticConfig config, long seed) {
@@ -37,10 +41,11 @@ public final class SyntheticSource implements RecordSource {
     this.random = new SplittableRandom(seed);
     double scale = 1 / Math.sqrt(config.factors());
     userFactors = gaussian(config.users(), config.factors(), scale);
-    userActivity = gaussian(1, config.users(), 0.5)[0];
+    userActivity = gaussian(1, config.users(), 0.8)[0];
     itemFactors = gaussian(config.items(), config.factors(), scale);
     itemQuality = gaussian(config.items(), config.factors(), scale);
-    itemBias = gaussian(1, config.items(), 0.5)[0];
+    itemBias = gaussian(1, config.items(), 0.8)[0];
+    groupTaste = gaussian(GROUPS, CATEGORIES, 1.0);
     itemDuration = new double[config.items()];
     for (int j = 0; j < config.items(); j++) {
       itemDuration[j] = Math.exp(Math.log(30) + 0.7 * gaussian());
@@ -97,7 +102,7 @@ public final class SyntheticSource implements RecordSource {
     int item = (int) (u * u * config.items());
     long time = START_MS + (long) (random.nextDouble() * config.days() * 86_400_000L);
     int hour = (int) ((time / 3_600_000L) % 24);
-    double affinity = 2 * dot(userFactors[user], itemFactors[item]);
+    double affinity = 2 * dot(userFactors[user], itemFactors[item]) + groupTaste[user % GROUPS][item % CATEGORIES];
     double duration = itemDuration[item];
     double pClick = sigmoid(-1 + affinity + itemBias[item] + userActivity[user] + 0.3 * Math.sin(2 * Math.PI * hour / 24));
     boolean click = random.nextDouble() < pClick;
@@ -114,8 +119,8 @@ public final class SyntheticSource implements RecordSource {
     return new SourceRecord(
         produced + 1L,
         new String[] {
-          Integer.toString(user), Integer.toString(item), Integer.toString(user % 10),
-          Integer.toString(item % 20), Integer.toString(hour), Double.toString(duration),
+          Integer.toString(user), Integer.toString(item), Integer.toString(user % GROUPS),
+          Integer.toString(item % CATEGORIES), Integer.toString(hour), Double.toString(duration),
           Long.toString(time), click ? "1" : "0", longView ? "1" : "0", Double.toString(watch)
         });
   }
