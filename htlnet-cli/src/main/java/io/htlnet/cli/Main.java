@@ -1,6 +1,7 @@
 package io.htlnet.cli;
 
 import io.htlnet.config.InputException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,11 +19,11 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(run(args));
+    System.exit(run(new PrintWriter(System.err, true), args));
   }
 
-  static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+  static int run(PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main()).setErr(err);
     boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       if (verbose) {
