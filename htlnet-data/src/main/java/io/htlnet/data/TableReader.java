@@ -169,6 +169,11 @@ public final class TableReader {
   }
 
   private static double number(String[] values, int column) throws BadRow {
+    return finite(values, column, SkipReason.NOT_A_NUMBER, "is not a finite number");
+  }
+
+  /** Parses a number; a value that parses but is not finite is a row problem of {@code reason}. */
+  private static double finite(String[] values, int column, SkipReason reason, String problem) throws BadRow {
     String text = values[column];
     double value;
     try {
@@ -177,7 +182,7 @@ public final class TableReader {
       throw new BadRow(SkipReason.NOT_A_NUMBER, column, "'" + text + "' is not a number");
     }
     if (!Double.isFinite(value)) {
-      throw new BadRow(SkipReason.NOT_A_NUMBER, column, "'" + text + "' is not a finite number");
+      throw new BadRow(reason, column, "'" + text + "' " + problem);
     }
     return value;
   }
@@ -200,18 +205,9 @@ public final class TableReader {
   }
 
   private double coreValue(String[] values) throws BadRow {
-    String text = values[coreColumn];
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new BadRow(SkipReason.NOT_A_NUMBER, coreColumn, "'" + text + "' is not a number");
-    }
-    if (!Double.isFinite(value)) {
-      throw new BadRow(SkipReason.CORE_NOT_FINITE, coreColumn, "core target '" + text + "' is not finite");
-    }
+    double value = finite(values, coreColumn, SkipReason.CORE_NOT_FINITE, "is not finite: the core target must be a number");
     if (coreMustBeNonNegative && value < 0) {
-      throw new BadRow(SkipReason.CORE_NEGATIVE, coreColumn, "core target " + text + " is negative, which log1p_zscore cannot take");
+      throw new BadRow(SkipReason.CORE_NEGATIVE, coreColumn, "core target " + values[coreColumn] + " is negative, which log1p_zscore cannot take");
     }
     return value;
   }

@@ -80,7 +80,7 @@ class TableReaderTest {
     Path file = TestData.csv(dir, TestData.HEADER, "u1,i1,2.5,100,1,0,NaN");
     assertThatThrownBy(() -> read(file))
         .isInstanceOf(InputException.class)
-        .hasMessageStartingWith(file + ":2:7: column 'amount': core target 'NaN' is not finite");
+        .hasMessageStartingWith(file + ":2:7: column 'amount': 'NaN' is not finite: the core target must be a number");
   }
 
   @Test

@@ -112,15 +112,15 @@ public final class RegressionMetrics {
       }
       for (int i = start; i <= end; i++) {
         double p = prediction[byY[i]];
-        int below = lowerBound(sortedPredictions, p);
-        int atOrBelow = upperBound(sortedPredictions, p);
+        int below = count(sortedPredictions, p, false);
+        int atOrBelow = count(sortedPredictions, p, true);
         long less = prefix(tree, below);
         long equal = prefix(tree, atOrBelow) - less;
         concordant += less + 0.5 * equal;
         pairs += seen;
       }
       for (int i = start; i <= end; i++) {
-        for (int at = upperBound(sortedPredictions, prediction[byY[i]]); at <= n; at += at & -at) {
+        for (int at = count(sortedPredictions, prediction[byY[i]], true); at <= n; at += at & -at) {
           tree[at]++;
         }
       }
@@ -138,13 +138,13 @@ public final class RegressionMetrics {
     return sum;
   }
 
-  /** Number of sorted values strictly below v. */
-  private static int lowerBound(double[] sorted, double v) {
+  /** Number of sorted values below v, or at or below it when {@code inclusive}. */
+  private static int count(double[] sorted, double v, boolean inclusive) {
     int lo = 0;
     int hi = sorted.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) {
+      if (sorted[mid] < v || (inclusive && sorted[mid] == v)) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -152,20 +152,4 @@ public final class RegressionMetrics {
     }
     return lo;
   }
-
-  /** Number of sorted values at or below v. */
-  private static int upperBound(double[] sorted, double v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
 }
