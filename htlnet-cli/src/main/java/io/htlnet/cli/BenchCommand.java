@@ -5,6 +5,7 @@ import io.htlnet.config.HtlnetConfig;
 import io.htlnet.data.DatasetLoader;
 import io.htlnet.data.PreparedData;
 import io.htlnet.model.ModelSession;
+import io.htlnet.model.StepTrace;
 import io.htlnet.model.TrainingGraph;
 import io.htlnet.train.Trainer;
 import io.htlnet.train.TrainingBenchmark;
@@ -30,6 +31,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "Untimed steps first (default ${DEFAULT-VALUE}).", defaultValue = "30")
   int warmup;
 
+  @Option(names = "--profile", description = "Also trace 20 steps and print op time by part of the graph and by op type.")
+  boolean profile;
+
   @Override
   public Integer call() {
     if (!"train".equals(what)) {
@@ -43,7 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     long t2 = System.nanoTime();
     try (ModelSession session = new ModelSession(graph)) {
       long t3 = System.nanoTime();
-      var result = TrainingBenchmark.run(session, data, config, warmup, steps);
+      StepTrace trace = profile ? new StepTrace() : null;
+      var result = TrainingBenchmark.run(session, data, config, warmup, steps, 20, trace);
       int batch = config.train().batchSize();
       System.out.printf("data: %d rows read, %d train rows, %d fields, %d embedding rows%n",
           data.accounting().rowsRead(), data.train().rows(), data.preprocessor().fields().size(), data.preprocessor().embeddingRows());
@@ -56,6 +61,12 @@ final class BenchCommand implements Callable<Integer> {
           result.medianStepMillis(), result.meanStepMillis(), steps, warmup);
       System.out.printf("  of which batch assembly %.3f ms, session.run %.3f ms%n", result.meanBatchMillis(), result.meanSessionMillis());
       System.out.printf("training throughput: %.0f samples/s%n", batch * 1000.0 / result.meanStepMillis());
+      if (trace != null) {
+        System.out.println("op CPU time per step (ops overlap on the inter-op threads), by part of the graph:");
+        trace.byPart().entrySet().stream().limit(12).forEach(e -> System.out.printf("  %-28s %8.3f ms%n", e.getKey(), e.getValue() / 1000));
+        System.out.println("by op type:");
+        trace.byOpType().entrySet().stream().limit(12).forEach(e -> System.out.printf("  %-28s %8.3f ms%n", e.getKey(), e.getValue() / 1000));
+      }
     }
     return 0;
   }

@@ -13,6 +13,7 @@ import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -51,6 +52,12 @@ public final class ModelSession implements Predictor {
 
   /** One training step on {@code rows} rows; the Gumbel noise is seeded by (run seed, step). */
   public StepResult trainStep(int rows, int[] ids, float[] numericValues, float[] labels, float[] target, long step, float tau) {
+    return trainStep(rows, ids, numericValues, labels, target, step, tau, null);
+  }
+
+  /** A training step that also records how long each op ran into {@code trace}. */
+  public StepResult trainStep(
+      int rows, int[] ids, float[] numericValues, float[] labels, float[] target, long step, float tau, StepTrace trace) {
     var inputs = new ArrayList<Tensor>();
     try {
       Session.Runner runner = session.runner();
@@ -60,7 +67,13 @@ public final class ModelSession implements Predictor {
       runner.feed(graph.noiseSeed, track(inputs, TInt64.vectorOf(seed, step)));
       runner.feed(graph.tau, track(inputs, TFloat32.scalarOf(tau)));
       runner.addTarget(graph.trainStep).fetch(graph.losses).fetch(graph.sharedGradientNorms).fetch(graph.coreCosines);
-      try (Result result = runner.run()) {
+      if (trace != null) {
+        runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+      }
+      try (Result result = trace == null ? runner.run() : runner.runAndFetchMetadata()) {
+        if (trace != null) {
+          trace.add(result.getMetadata().orElseThrow().getStepStats());
+        }
         return new StepResult(Tensors.toArray(result.get(0)), Tensors.toArray(result.get(1)), Tensors.toArray(result.get(2)));
       }
     } finally {

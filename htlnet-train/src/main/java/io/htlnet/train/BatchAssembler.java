@@ -2,6 +2,7 @@ package io.htlnet.train;
 
 import io.htlnet.data.EncodedSplit;
 import io.htlnet.model.ModelSession;
+import io.htlnet.model.StepTrace;
 
 /** Gathers the rows of one batch, in a given order, into reused arrays and runs the step on them. */
 public final class BatchAssembler {
@@ -41,6 +42,11 @@ public final class BatchAssembler {
   }
 
   public ModelSession.StepResult step(ModelSession session, int rows, long step, float tau) {
-    return session.trainStep(rows, ids, values, labels, target, step, tau);
+    return step(session, rows, step, tau, null);
+  }
+
+  /** A step that also records its ops' run times into {@code trace} (null: no tracing). */
+  public ModelSession.StepResult step(ModelSession session, int rows, long step, float tau, StepTrace trace) {
+    return session.trainStep(rows, ids, values, labels, target, step, tau, trace);
   }
 }

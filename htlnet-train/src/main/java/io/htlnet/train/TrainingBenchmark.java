@@ -3,6 +3,7 @@ package io.htlnet.train;
 import io.htlnet.config.HtlnetConfig;
 import io.htlnet.data.PreparedData;
 import io.htlnet.model.ModelSession;
+import io.htlnet.model.StepTrace;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -12,7 +13,8 @@ public final class TrainingBenchmark {
 
   public record Result(double medianStepMillis, double meanStepMillis, double meanBatchMillis, double meanSessionMillis) {}
 
-  public static Result run(ModelSession session, PreparedData data, HtlnetConfig config, int warmup, int steps) {
+  /** Times {@code steps} steps after {@code warmup}; then, if {@code trace} is given, traces {@code traced} more. */
+  public static Result run(ModelSession session, PreparedData data, HtlnetConfig config, int warmup, int steps, int traced, StepTrace trace) {
     var p = data.preprocessor();
     int batchSize = config.train().batchSize();
     var batches = new BatchAssembler(data.train(), p.fields().size(), p.numeric().size(), p.tasks().size(), batchSize);
@@ -32,6 +34,10 @@ public final class TrainingBenchmark {
         batchMillis += (t1 - t0) / 1e6;
         sessionMillis += (t2 - t1) / 1e6;
       }
+    }
+    for (int s = 0; trace != null && s < traced; s++) {
+      int rows = batches.fill(order, (s % batchesPerEpoch) * batchSize);
+      batches.step(session, rows, warmup + steps + s, (float) config.model().gumbel().tauAt(s), trace);
     }
     double[] sorted = stepMillis.clone();
     Arrays.sort(sorted);
