@@ -20,7 +20,8 @@ public final class TrainingRun {
   public static Outcome run(JsonNode resolved, HtlnetConfig config, Path out) {
     RunFolder folder = RunFolder.create(out);
     PreparedData data = DatasetLoader.prepare(config.data(), config.seed());
-    folder.writeConfig(resolved, Provenance.of(config.seed(), data.fingerprint()));
+    Map<String, Object> provenance = Provenance.of(config.seed(), data.fingerprint());
+    folder.writeConfig(resolved, provenance);
     folder.writeJson(RunFolder.PREPROCESSOR, data.preprocessor());
     Path checkpoints = folder.resolve(".checkpoint");
     long start = System.nanoTime();
@@ -48,6 +49,8 @@ public final class TrainingRun {
       DatasetSchema schema = DatasetLoader.schema(config.data());
       folder.writeJson(RunFolder.HISTORY, trained.epochs());
       TrainingPlots.write(folder.resolve(RunFolder.CURVES), schema.taskChain(), trained.epochs(), trained.steps());
+      AtomicFiles.writeString(folder.resolve(RunFolder.REPORT), RunReport.markdown(
+          "Run " + out.getFileName(), provenance, test, best.validation(), trained.epochs(), trained.bestEpoch(), schema.taskChain()));
       folder.writeJson(RunFolder.METRICS, metrics);
       return new Outcome(folder, metrics, schema.taskChain());
     } finally {

@@ -32,6 +32,7 @@ class TrainingRunTest {
     assertThat(out.resolve("config.resolved.yaml")).isRegularFile();
     assertThat(out.resolve("training_curves.png")).isRegularFile();
     assertThat(out.resolve("history.json")).isRegularFile();
+    assertThat(Files.readString(out.resolve("report.md"))).contains("## Test metrics").contains("| watch_time |").contains("training_curves.png");
     assertThat(out.resolve("model/saved_model.pb")).isRegularFile();
     assertThat(out.resolve(".checkpoint")).doesNotExist();
     try (var files = Files.list(out)) {
