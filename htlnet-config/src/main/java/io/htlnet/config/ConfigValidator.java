@@ -31,9 +31,16 @@ final class ConfigValidator {
     require(m.attentionDim() >= 1, "model.attention_dim", "must be positive");
     require(m.gumbel().tau() > 0 && m.gumbel().tauMin() > 0, "model.gumbel.tau", "temperatures must be positive");
     require(m.gumbel().annealRate() >= 0, "model.gumbel.anneal_rate", "must not be negative");
+    require(m.bottom() != null && !m.bottom().isEmpty() && m.bottom().stream().allMatch(h -> h != null && h > 0), "model.bottom", "must be a non-empty list of positive layer widths");
+    var e = m.experts();
+    require(e.count() >= 1 && e.shared() >= 0 && e.perTask() >= 1 && e.levels() >= 1, "model.experts", "count, per_task and levels must be positive, shared not negative");
+    require(e.units() != null && !e.units().isEmpty() && e.units().stream().allMatch(h -> h != null && h > 0), "model.experts.units", "must be a non-empty list of positive layer widths");
+    require(m.calibratorWeight() >= 0, "model.calibrator_weight", "must not be negative");
     GradientConfig g = c.gradients();
     require(g.gamma() >= 0 && g.gamma() <= 1, "gradients.gamma", "must be in [0, 1]");
     require(g.cap() > 0, "gradients.cap", "must be positive");
+    require(g.relax() >= 0 && g.relax() <= 1, "gradients.relax", "must be in [0, 1]");
+    require(g.beta() >= 0 && g.beta() < 1, "gradients.beta", "must be in [0, 1)");
     OptimizerConfig o = c.optimizer();
     require(o.learningRate() > 0, "optimizer.learning_rate", "must be positive");
     require(o.beta1() >= 0 && o.beta1() < 1 && o.beta2() >= 0 && o.beta2() < 1, "optimizer.beta1", "betas must be in [0, 1)");

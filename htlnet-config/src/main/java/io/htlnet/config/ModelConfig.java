@@ -13,7 +13,13 @@ public record ModelConfig(
     boolean useRepresentations,
     boolean useLabelEmbeddings,
     boolean stopGradient,
-    GumbelConfig gumbel) {
+    GumbelConfig gumbel,
+    List<Integer> bottom,
+    ExpertsConfig experts,
+    double calibratorWeight) {
+
+  /** Mixture-of-experts sizes (MMoE, PLE, AdaTT). */
+  public record ExpertsConfig(int count, int shared, int perTask, int levels, List<Integer> units) {}
 
   /** Gumbel-softmax temperature and its optional exponential annealing per step. */
   public record GumbelConfig(double tau, double tauMin, double annealRate) {

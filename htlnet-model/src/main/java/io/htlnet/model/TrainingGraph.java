@@ -3,6 +3,7 @@ package io.htlnet.model;
 import io.htlnet.config.HtlnetConfig;
 import io.htlnet.model.architectures.Architecture;
 import io.htlnet.model.architectures.Architectures;
+import io.htlnet.model.gradients.GradientMethod;
 import io.htlnet.model.gradients.GradientMethods;
 import io.htlnet.model.gradients.RowGroups;
 import io.htlnet.model.layers.ModelContext;
@@ -85,15 +86,18 @@ public final class TrainingGraph {
     noiseSeed = tf.withName("noise_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
     tau = tf.withName("tau").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
-    embeddings = ctx.stateVariable("embeddings", ctx.uniform(0.05, spec.embeddingRows(), dim));
+    Architecture architecture = Architectures.forName(config.model().architecture());
+    int copies = architecture.embeddingCopies(k + 1);
+    embeddings = ctx.stateVariable("embeddings", ctx.uniform(0.05, spec.embeddingRows(), (long) dim * copies));
     Operand<TFloat32> gathered = tf.gather(embeddings, ids, tf.constant(0));
-    Operand<TFloat32> input = tf.reshape(gathered, tf.constant(new long[] {-1, (long) fields * dim}));
-    if (spec.numericFeatures() > 0) {
-      input = tf.concat(List.of(input, numeric), tf.constant(1));
+    var inputs = new ArrayList<Operand<TFloat32>>();
+    for (int c = 0; c < copies; c++) {
+      Operand<TFloat32> copy =
+          copies == 1 ? gathered : tf.slice(gathered, tf.constant(new int[] {0, 0, c * dim}), tf.constant(new int[] {-1, -1, dim}));
+      Operand<TFloat32> input = tf.reshape(copy, tf.constant(new long[] {-1, (long) fields * dim}));
+      inputs.add(spec.numericFeatures() > 0 ? tf.concat(List.of(input, numeric), tf.constant(1)) : input);
     }
     int inputWidth = fields * dim + spec.numericFeatures();
-
-    Architecture architecture = Architectures.forName(config.model().architecture());
     Architecture.TaskNetwork network = architecture.create(ctx.scoped("model"), inputWidth, k, config.model());
 
     // Training forward pass, with one Gumbel noise slice [B, 2] per classification task.
@@ -106,7 +110,7 @@ public final class TrainingGraph {
     for (int t = 0; t < k; t++) {
       gumbel.add(tf.gather(noise, tf.constant(t), tf.constant(0)));
     }
-    Architecture.TaskOutputs train = network.forward(input, gumbel, tau);
+    Architecture.TaskOutputs train = network.forward(inputs, gumbel, tau);
 
     // Losses: binary cross-entropy per classification task, squared error for the core.
     var taskLosses = new ArrayList<Operand<TFloat32>>();
@@ -120,6 +124,12 @@ public final class TrainingGraph {
       taskLosses.add(tf.math.mean(perRow, tf.constant(0)));
     }
     taskLosses.add(tf.math.mean(tf.math.squaredDifference(train.core(), target), tf.constant(0)));
+    for (int t = 0; t <= k; t++) {
+      Operand<TFloat32> auxiliary = train.auxiliaryLosses().get(t);
+      if (auxiliary != null) {
+        taskLosses.set(t, tf.math.add(taskLosses.get(t), auxiliary));
+      }
+    }
     losses = tf.withName("losses").stack(taskLosses);
 
     // One backward pass per task, for the gathered embeddings and the dense variables its loss
@@ -141,7 +151,7 @@ public final class TrainingGraph {
       xs.addAll(reachable);
       Gradients gradients = tf.withSubScope("grad_task" + t).gradients(taskLosses.get(t), xs);
       Operand<TFloat32> g = gradients.dy(0);
-      rowGradients.add(tf.math.unsortedSegmentSum(tf.reshape(g, tf.constant(new long[] {-1, dim})), unique.idx(), rowCount));
+      rowGradients.add(tf.math.unsortedSegmentSum(tf.reshape(g, tf.constant(new long[] {-1, (long) dim * copies})), unique.idx(), rowCount));
       for (int i = 0; i < reachable.size(); i++) {
         Output<TFloat32> dv = gradients.dy(i + 1);
         if (!dv.isClosed()) { // closed: the only path runs through a stop-gradient
@@ -155,8 +165,9 @@ public final class TrainingGraph {
 
     RowGroups whole = new RowGroups(tf.zerosLike(touchedRows), 1);
     RowGroups groups = config.gradients().perTable() ? perField(tf, touchedRows, spec.fieldOffsets()) : whole;
-    sharedGradient =
-        GradientMethods.forConfig(config.gradients()).combine(tf.withSubScope("gradient_method"), classificationGradients, coreGradient, groups);
+    GradientMethod.Combined combined =
+        GradientMethods.forConfig(config.gradients()).combine(ctx.scoped("gradient_method"), classificationGradients, coreGradient, groups);
+    sharedGradient = combined.gradient();
 
     // Diagnostics over the whole shared gradient, before the method: norms and cosine with the core.
     var norms = new ArrayList<Operand<TFloat32>>();
@@ -197,10 +208,11 @@ public final class TrainingGraph {
       updates.add(adam.dense(gated, dense.get(i), gradientMap.get(dense.get(i).op().name()), "v" + i));
     }
     updates.add(adam.sparse(embeddings, touchedRows, sharedGradient));
+    updates.addAll(combined.stateUpdates());
     trainStep = tf.withControlDependencies(updates).withName("train_step").assignAdd(step, tf.constant(1f));
 
     // Inference: label embeddings from [1 − p, p], predictions on the raw scale.
-    Architecture.TaskOutputs inference = network.forward(input, List.of(), tau);
+    Architecture.TaskOutputs inference = network.forward(inputs, List.of(), tau);
     probabilities =
         k == 0
             ? tf.zeros(tf.concat(List.of(batch, tf.constant(new int[] {0})), tf.constant(0)), TFloat32.class)

@@ -68,7 +68,8 @@ public final class HtlNet implements Architecture {
     }
 
     @Override
-    public TaskOutputs forward(Operand<TFloat32> input, List<Operand<TFloat32>> gumbel, Operand<TFloat32> tau) {
+    public TaskOutputs forward(List<Operand<TFloat32>> inputs, List<Operand<TFloat32>> gumbel, Operand<TFloat32> tau) {
+      Operand<TFloat32> input = inputs.get(0);
       var representations = new ArrayList<Operand<TFloat32>>();
       var labelEmbeddings = new ArrayList<Operand<TFloat32>>();
       var logits = new ArrayList<Operand<TFloat32>>();

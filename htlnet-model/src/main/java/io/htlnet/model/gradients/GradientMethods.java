@@ -11,7 +11,9 @@ public final class GradientMethods {
   private static final Map<String, Function<GradientConfig, GradientMethod>> BY_NAME =
       new TreeMap<>(Map.of(
           "sum", c -> new SumGradients(),
-          "htlnet", c -> new HtlNetRegime(c.gamma(), c.cap())));
+          "htlnet", c -> new HtlNetRegime(c.gamma(), c.cap()),
+          "pcgrad", c -> new PcGrad(),
+          "metabalance", c -> new MetaBalance(c.relax(), c.beta())));
 
   private GradientMethods() {}
 

@@ -1,5 +1,6 @@
 package io.htlnet.model.gradients;
 
+import io.htlnet.model.layers.ModelContext;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -21,7 +22,8 @@ public final class HtlNetRegime implements GradientMethod {
   }
 
   @Override
-  public Operand<TFloat32> combine(Ops tf, List<Operand<TFloat32>> classification, Operand<TFloat32> core, RowGroups groups) {
+  public Combined combine(ModelContext ctx, List<Operand<TFloat32>> classification, Operand<TFloat32> core, RowGroups groups) {
+    Ops tf = ctx.tf;
     Operand<TFloat32> coreSquared = groups.dot(tf, core, core);
     Operand<TFloat32> coreNorm = tf.math.sqrt(coreSquared);
     Operand<TFloat32> zero = tf.constant(0f);
@@ -34,6 +36,6 @@ public final class HtlNetRegime implements GradientMethod {
       Operand<TFloat32> scale = tf.math.add(tf.math.mul(tf.constant(gamma), ratio), tf.constant(1 - gamma));
       combined = tf.math.add(combined, tf.math.mul(groups.toRows(tf, scale), projected));
     }
-    return combined;
+    return new Combined(combined);
   }
 }

@@ -1,5 +1,6 @@
 package io.htlnet.model.gradients;
 
+import io.htlnet.model.layers.ModelContext;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -8,11 +9,12 @@ import org.tensorflow.types.TFloat32;
 /** The plain sum of the tasks' gradients: what training the summed loss does. */
 public final class SumGradients implements GradientMethod {
   @Override
-  public Operand<TFloat32> combine(Ops tf, List<Operand<TFloat32>> classification, Operand<TFloat32> core, RowGroups groups) {
+  public Combined combine(ModelContext ctx, List<Operand<TFloat32>> classification, Operand<TFloat32> core, RowGroups groups) {
+    Ops tf = ctx.tf;
     Operand<TFloat32> sum = core;
     for (Operand<TFloat32> g : classification) {
       sum = tf.math.add(sum, g);
     }
-    return sum;
+    return new Combined(sum);
   }
 }

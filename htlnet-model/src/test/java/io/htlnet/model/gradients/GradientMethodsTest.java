@@ -3,6 +3,7 @@ package io.htlnet.model.gradients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.htlnet.model.layers.ModelContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -13,14 +14,16 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-class HtlNetRegimeTest {
+/** Each gradient method against cases worked out by hand. */
+class GradientMethodsTest {
 
   private static float[] run(GradientMethod method, float[][] core, List<float[][]> tasks, int[] groupOfRow, int groupCount) {
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
+      session.initialize();
       List<Operand<TFloat32>> classification = tasks.stream().map(t -> (Operand<TFloat32>) tf.constant(t)).toList();
       RowGroups groups = new RowGroups(tf.constant(groupOfRow), groupCount);
-      Operand<TFloat32> combined = method.combine(tf, classification, tf.constant(core), groups);
+      Operand<TFloat32> combined = method.combine(new ModelContext(tf, 0), classification, tf.constant(core), groups).gradient();
       try (Result result = session.runner().fetch(combined).run()) {
         TFloat32 t = (TFloat32) result.get(0);
         float[] out = new float[(int) t.shape().size()];
@@ -70,5 +73,25 @@ class HtlNetRegimeTest {
   void sumAddsTheGradientsUnchanged() {
     float[] g = run(new SumGradients(), new float[][] {{1, 0}}, List.<float[][]>of(new float[][] {{-2, 4}}, new float[][] {{3, 0}}), new int[] {0}, 1);
     assertThat(g).containsExactly(new float[] {2f, 4f}, within(1e-6f));
+  }
+
+  @Test
+  void pcGradProjectsEachTaskAwayFromTheTasksItConflictsWith() {
+    // G_1 = (−2, 4), G_c = (1, 0), dot −2. G_1 on G_c's normal plane: (−2, 4) + 2·(1, 0) = (0, 4).
+    // G_c on G_1's: (1, 0) − (−2/20)·(−2, 4) = (0.8, 0.4). Sum (0.8, 4.4).
+    float[] g = run(new PcGrad(), new float[][] {{1, 0}}, List.<float[][]>of(new float[][] {{-2, 4}}), new int[] {0}, 1);
+    assertThat(g).containsExactly(new float[] {0.8f, 4.4f}, within(1e-6f));
+    // Agreeing gradients are summed untouched.
+    float[] agree = run(new PcGrad(), new float[][] {{1, 0}}, List.<float[][]>of(new float[][] {{3, 1}}), new int[] {0}, 1);
+    assertThat(agree).containsExactly(new float[] {4f, 1f}, within(1e-6f));
+  }
+
+  @Test
+  void metaBalanceScalesClassificationGradientsTowardsTheCoresMagnitude() {
+    // First step: both averages are 0.1·norm, so the ratio is ‖G_c‖/‖G_1‖ = 1/√20;
+    // scale 0.7/√20 + 0.3; directions untouched even though they conflict.
+    float[] g = run(new MetaBalance(0.7, 0.9), new float[][] {{1, 0}}, List.<float[][]>of(new float[][] {{-2, 4}}), new int[] {0}, 1);
+    double scale = 0.7 / Math.sqrt(20) + 0.3;
+    assertThat(g).containsExactly(new float[] {(float) (1 - 2 * scale), (float) (4 * scale)}, within(1e-6f));
   }
 }
