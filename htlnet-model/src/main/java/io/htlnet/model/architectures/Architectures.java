@@ -7,7 +7,15 @@ import java.util.function.Supplier;
 
 /** The architectures {@code model.architecture} may name. */
 public final class Architectures {
-  private static final Map<String, Supplier<Architecture>> BY_NAME = new TreeMap<>(Map.of("htlnet", HtlNet::new));
+  private static final Map<String, Supplier<Architecture>> BY_NAME = new TreeMap<>(Map.of(
+      "htlnet", HtlNet::new,
+      "single_task", SingleTask::new,
+      "shared_bottom", SharedBottom::new,
+      "mmoe", Mmoe::new,
+      "ple", Ple::new,
+      "adatt", AdaTT::new,
+      "esmm", Esmm::new,
+      "aitm", Aitm::new));
 
   private Architectures() {}
 
