@@ -38,6 +38,20 @@ class ArchitecturesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"model.fusion=concat", "model.use_representations=false", "model.use_label_embeddings=false", "model.stop_gradient=false"})
+  void everyHtlNetAblationBuildsAndLearns(String ablation) {
+    try (ModelSession session = new ModelSession(TinyModel.graph(TinyModel.config(ablation)))) {
+      TinyModel.Batch batch = TinyModel.Batch.of(2);
+      float[] first = session.trainStep(TinyModel.BATCH, batch.ids(), batch.numeric(), batch.labels(), batch.target(), 0, 1f).losses();
+      float[] later = first;
+      for (int step = 1; step < 40; step++) {
+        later = session.trainStep(TinyModel.BATCH, batch.ids(), batch.numeric(), batch.labels(), batch.target(), step, 1f).losses();
+      }
+      assertThat(later[0] + later[1] + later[2]).as(ablation).isLessThan(first[0] + first[1] + first[2]);
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"sum", "htlnet", "pcgrad", "metabalance"})
   void everyGradientMethodTrainsEveryArchitecture(String method) {
     for (String architecture : List.of("shared_bottom", "esmm", "htlnet")) {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The files of a run: {@code config.resolved.yaml} (config + provenance), {@code metrics.json},
- * {@code history.json}, {@code training_curves.png}, {@code report.md}, {@code preprocessor.json} and the SavedModel
+ * {@code history.json}, {@code steps.csv}, {@code training_curves.png}, {@code report.md}, {@code preprocessor.json} and the SavedModel
  * in {@code model/}. Every file is written atomically.
  */
 public final class RunFolder {
@@ -24,6 +24,7 @@ public final class RunFolder {
   public static final String HISTORY = "history.json";
   public static final String CURVES = "training_curves.png";
   public static final String REPORT = "report.md";
+  public static final String STEPS = "steps.csv";
   public static final String PREPROCESSOR = "preprocessor.json";
   public static final String MODEL = "model";
 

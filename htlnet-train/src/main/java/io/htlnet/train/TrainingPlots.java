@@ -1,18 +1,12 @@
 package io.htlnet.train;
 
 import io.htlnet.model.ModelSession;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -25,8 +19,8 @@ final class TrainingPlots {
   static void write(Path file, List<String> taskChain, List<EpochRecord> epochs, List<ModelSession.StepResult> steps) {
     int k = taskChain.size() - 1;
     double[] epochAxis = epochs.stream().mapToDouble(EpochRecord::epoch).toArray();
-    XYChart loss = chart("Training loss per task", "epoch", "mean loss");
-    XYChart validation = chart("Validation metrics", "epoch", "value");
+    XYChart loss = Charts.line("Training loss per task", "epoch", "mean loss");
+    XYChart validation = Charts.line("Validation metrics", "epoch", "value");
     for (int t = 0; t <= k; t++) {
       final int task = t;
       add(loss, taskChain.get(t), epochAxis, epochs, e -> e.meanLosses()[task]);
@@ -39,9 +33,9 @@ final class TrainingPlots {
     for (String metric : List.of("nrmse", "gini")) {
       add(validation, core + " " + metric, epochAxis, epochs, e -> e.validation().get(core).get(metric));
     }
-    XYChart norms = chart("Shared-gradient norm per task (per step)", "step", "L2 norm");
+    XYChart norms = Charts.line("Shared-gradient norm per task (per step)", "step", "L2 norm");
     norms.getStyler().setYAxisLogarithmic(true);
-    XYChart cosines = chart("Cosine of each task's shared gradient with the core's", "step", "cosine");
+    XYChart cosines = Charts.line("Cosine of each task's shared gradient with the core's", "step", "cosine");
     double[] stepAxis = IntStream.range(0, steps.size()).asDoubleStream().toArray();
     if (!steps.isEmpty()) {
       for (int t = 0; t <= k; t++) {
@@ -59,19 +53,7 @@ final class TrainingPlots {
     if (!steps.isEmpty()) {
       charts.addAll(List.of(norms, cosines));
     }
-    AtomicFiles.write(file, tmp -> {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        BitmapEncoder.saveBitmap(charts, charts.size() / 2, 2, out, BitmapEncoder.BitmapFormat.PNG);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-  }
-
-  private static XYChart chart(String title, String x, String y) {
-    XYChart chart = new XYChartBuilder().width(640).height(400).title(title).xAxisTitle(x).yAxisTitle(y).build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-    return chart;
+    Charts.writePng(file, charts, 2);
   }
 
   private static void add(XYChart chart, String name, double[] x, List<EpochRecord> epochs, ToDoubleFunction<EpochRecord> value) {

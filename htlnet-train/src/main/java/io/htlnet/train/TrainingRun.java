@@ -48,6 +48,7 @@ public final class TrainingRun {
       metrics.put("data", data.accounting().toMap());
       DatasetSchema schema = DatasetLoader.schema(config.data());
       folder.writeJson(RunFolder.HISTORY, trained.epochs());
+      StepLog.write(folder.resolve(RunFolder.STEPS), schema.taskChain(), trained.steps());
       TrainingPlots.write(folder.resolve(RunFolder.CURVES), schema.taskChain(), trained.epochs(), trained.steps());
       AtomicFiles.writeString(folder.resolve(RunFolder.REPORT), RunReport.markdown(
           "Run " + out.getFileName(), provenance, test, best.validation(), trained.epochs(), trained.bestEpoch(), schema.taskChain()));

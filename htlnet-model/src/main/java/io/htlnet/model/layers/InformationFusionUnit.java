@@ -41,7 +41,7 @@ public final class InformationFusionUnit {
       throw new IllegalArgumentException("expected " + inputs + " vectors, got " + vectors.size());
     }
     if (queryKeyValue == null) {
-      return tf.concat(vectors, tf.constant(1));
+      return vectors.size() == 1 ? vectors.get(0) : tf.concat(vectors, tf.constant(1));
     }
     // [B, J, D] → [B·J, D]: one matmul projects every preceding task's vector.
     Operand<TFloat32> flat =
