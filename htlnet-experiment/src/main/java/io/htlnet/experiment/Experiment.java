@@ -44,7 +44,7 @@ public final class Experiment {
 
   public static Outcome run(ExperimentConfig config, Path configFile, String dataPath, Integer seedsOverride, Path out, boolean progress)
       throws IOException {
-    int seeds = seedsOverride != null ? seedsOverride : Math.max(1, config.seeds());
+    int seeds = seedsOverride != null ? seedsOverride : config.seeds();
     var variants = config.allVariants();
     var results = new ArrayList<RunResult>();
     List<String> taskChain = null;

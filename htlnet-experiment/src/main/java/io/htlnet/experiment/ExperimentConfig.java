@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public record ExperimentConfig(
     String name,
     String base,
-    int seeds,
+    Integer seeds,
     List<String> set,
     List<Variant> variants,
     Map<String, List<String>> grid,
@@ -55,8 +55,8 @@ public record ExperimentConfig(
   }
 
   private ExperimentConfig validated(Path file) {
-    if (name == null || base == null) {
-      throw new InputException(file + ": an experiment needs 'name' and 'base'");
+    if (name == null || base == null || seeds == null || seeds < 1) {
+      throw new InputException(file + ": an experiment needs 'name', 'base' and 'seeds' (at least 1)");
     }
     List<Variant> all = allVariants();
     if (all.isEmpty()) {
