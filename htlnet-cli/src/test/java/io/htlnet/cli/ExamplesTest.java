@@ -27,17 +27,44 @@ class ExamplesTest {
 
   @Test
   void bothExampleConfigsAreValid() {
-    for (String name : List.of("synthetic.yaml", "kuairand.yaml")) {
+    for (String name : List.of("synthetic.yaml", "kuairand.yaml", "avs.yaml")) {
       HtlnetConfig config = ConfigLoader.load(ROOT.resolve("examples").resolve(name), List.of());
       assertThat(config.model().architecture()).isEqualTo("htlnet");
     }
   }
 
   @Test
+  void everyExperimentVariantResolvesToAValidConfig() throws Exception {
+    try (var files = Files.list(ROOT.resolve("examples/experiments"))) {
+      for (Path file : files.toList()) {
+        var experiment = io.htlnet.experiment.ExperimentConfig.load(file);
+        for (var variant : experiment.allVariants()) {
+          var overrides = new java.util.ArrayList<>(experiment.set());
+          overrides.addAll(variant.set());
+          ConfigLoader.load(experiment.basePath(file), overrides);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theAvsExampleTrainsOnAGeneratedFixture() throws Exception {
+    Path transactions = dir.resolve("transactions.csv");
+    Main.run(new PrintWriter(new StringWriter()), "generate", "avs", "--out", transactions.toString(), "--rows", "3000");
+    Path out = dir.resolve("avs");
+    int code = Main.run(new PrintWriter(new StringWriter()), "train", "--config", ROOT.resolve("examples/avs.yaml").toString(),
+        "--data", transactions.toString(), "--set", "train.epochs=2", "--set", "train.progress=false", "--out", out.toString());
+    assertThat(code).isZero();
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.at("/data/rows_read").asInt()).isEqualTo(3000);
+    assertThat(metrics.at("/test/repurchase_1m/auc").asDouble()).isGreaterThan(0.55);
+  }
+
+  @Test
   void theSyntheticExampleTrainsThroughTheCli() throws Exception {
     Path out = dir.resolve("synthetic");
     int code = Main.run(new PrintWriter(new StringWriter()), "train", "--config", ROOT.resolve("examples/synthetic.yaml").toString(),
-        "--set", "data.synthetic.rows=8000", "--set", "train.epochs=1", "--set", "train.progress=false", "--out", out.toString());
+        "--set", "data.synthetic.rows=20000", "--set", "train.epochs=2", "--set", "train.progress=false", "--out", out.toString());
     assertThat(code).isZero();
     JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
     assertThat(metrics.at("/test/click/auc").asDouble()).isBetween(0.5, 1.0);

@@ -37,7 +37,7 @@ public final class ConfigLoader {
 
   private static final Map<String, Set<String>> CHOICES =
       Map.of(
-          "data.format", Set.of("synthetic", "kuairand", "csv"),
+          "data.format", Set.of("synthetic", "kuairand", "avs", "csv"),
           "data.target.transform", Set.of("none", "zscore", "log1p_zscore"),
           "data.on_error", Set.of("fail", "skip"),
           "model.fusion", Set.of("attention", "concat"),

@@ -21,6 +21,12 @@ public final class RowAccounting {
     skipped.merge(reason.key, 1L, Long::sum);
   }
 
+  /** Rows the source read but turned into no record: read, and skipped under the source's reason. */
+  void droppedBySource(String reason, long count) {
+    rowsRead += count;
+    skipped.merge(reason, count, Long::sum);
+  }
+
   public long rowsRead() {
     return rowsRead;
   }

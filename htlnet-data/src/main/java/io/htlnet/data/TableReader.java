@@ -126,6 +126,7 @@ public final class TableReader {
           accounting.skipped(bad.reason);
         }
       }
+      source.droppedRows().forEach(accounting::droppedBySource);
     }
     var dictionaryLists = new ArrayList<List<String>>();
     for (Map<String, Integer> dictionary : dictionaries) {

@@ -10,7 +10,8 @@ public final class DatasetAdapters {
       Map.of(
           "synthetic", SyntheticAdapter::new,
           "kuairand", KuaiRandAdapter::new,
-          "csv", CsvAdapter::new);
+          "csv", CsvAdapter::new,
+          "avs", AvsAdapter::new);
 
   private DatasetAdapters() {}
 

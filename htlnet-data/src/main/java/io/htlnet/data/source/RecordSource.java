@@ -12,6 +12,11 @@ public interface RecordSource extends AutoCloseable {
   /** The next record, or null at the end. */
   SourceRecord next();
 
+  /** Rows the source itself read and could not turn into records, by reason (after the last record). */
+  default java.util.Map<String, Long> droppedRows() {
+    return java.util.Map.of();
+  }
+
   @Override
   void close();
 }

@@ -48,21 +48,15 @@ public final class SyntheticSource implements RecordSource {
     groupTaste = gaussian(GROUPS, CATEGORIES, 1.0);
     itemDuration = new double[config.items()];
     for (int j = 0; j < config.items(); j++) {
-      itemDuration[j] = Math.exp(Math.log(30) + 0.7 * gaussian());
+      itemDuration[j] = Math.exp(Math.log(30) + 0.7 * random.nextGaussian());
     }
-  }
-
-  private double gaussian() {
-    // Box–Muller from the seeded stream: SplittableRandom has no nextGaussian before Java 17's RandomGenerator defaults.
-    double u = 1 - random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   private double[][] gaussian(int rows, int columns, double scale) {
     double[][] values = new double[rows][columns];
     for (double[] row : values) {
       for (int c = 0; c < columns; c++) {
-        row[c] = scale * gaussian();
+        row[c] = scale * random.nextGaussian();
       }
     }
     return values;
@@ -111,7 +105,7 @@ public final class SyntheticSource implements RecordSource {
     if (click) {
       double pLong = sigmoid(-0.3 + 1.5 * dot(userFactors[user], itemQuality[item]) + 0.8 * affinity - 0.5 * Math.log(duration / 30));
       longView = random.nextDouble() < pLong;
-      double ratio = sigmoid(affinity + 0.5 * gaussian());
+      double ratio = sigmoid(affinity + 0.5 * random.nextGaussian());
       watch = duration * (longView ? 0.5 + 0.5 * ratio : 0.5 * ratio);
     } else {
       watch = duration * 0.05 * random.nextDouble();
