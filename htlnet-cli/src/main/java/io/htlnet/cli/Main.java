@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "htlnet 0.1.0",
     description = "Train, evaluate and compare hybrid-target multi-task recommenders (HTLNet).",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, DemoCommand.class, ExperimentCommand.class, GenerateCommand.class, BenchCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, DemoCommand.class, ExperimentCommand.class, PredictCommand.class, ServeCommand.class, GenerateCommand.class, BenchCommand.class})
 public final class Main {
   @Option(names = "--verbose", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;

@@ -51,6 +51,11 @@ final class ConfigValidator {
     require(t.evalBatchSize() >= 1, "train.eval_batch_size", "must be positive");
     require(t.earlyStopping().patience() >= 1, "train.early_stopping.patience", "must be at least 1");
     require(t.earlyStopping().metric() != null && t.earlyStopping().metric().contains("."), "train.early_stopping.metric", "must be TASK.METRIC, e.g. core.nrmse or is_click.auc");
+    ServeConfig s = c.serve();
+    require(s.score() != null && !s.score().isBlank(), "serve.score", "must be 'core' or a classification task's name");
+    require(s.maxCandidates() >= 1, "serve.max_candidates", "must be positive");
+    require(s.maxRequestBytes() >= 1024, "serve.max_request_bytes", "must be at least 1024");
+    require(s.timeoutMs() >= 1, "serve.timeout_ms", "must be positive");
     require(t.threads().intraOp() >= 0 && t.threads().interOp() >= 0, "train.threads", "must not be negative");
   }
 

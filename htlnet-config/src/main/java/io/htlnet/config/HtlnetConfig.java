@@ -7,4 +7,5 @@ public record HtlnetConfig(
     ModelConfig model,
     GradientConfig gradients,
     OptimizerConfig optimizer,
-    TrainConfig train) {}
+    TrainConfig train,
+    ServeConfig serve) {}

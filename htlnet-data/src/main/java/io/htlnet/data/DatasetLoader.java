@@ -67,7 +67,7 @@ public final class DatasetLoader {
       throw new InputException(table.source() + ": " + table.rows() + " usable rows are too few to split "
           + config.split() + " into non-empty train, validation and test sets");
     }
-    Preprocessor preprocessor = Preprocessor.fit(table, split.train(), config);
+    Preprocessor preprocessor = Preprocessor.fit(table, split.train(), config, DatasetAdapters.forFormat(config.format()).derivedColumns());
     return new PreparedData(
         preprocessor,
         preprocessor.encode(table, split.train()),

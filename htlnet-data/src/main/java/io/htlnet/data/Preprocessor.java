@@ -17,8 +17,11 @@ import java.util.stream.IntStream;
 public record Preprocessor(
     List<String> tasks, String core, List<Field> fields, List<NumericStat> numeric, Target target) {
 
-  /** A categorical field; its value at index i has id i + 1. */
-  public record Field(String name, List<String> values) {
+  /**
+   * A categorical field; its value at index i has id i + 1. A served model reads it from the raw
+   * column {@code source}, through {@code derivation} (a {@link Derivation} name) when not null.
+   */
+  public record Field(String name, List<String> values, String source, String derivation) {
     public int vocabularySize() {
       return values.size() + 1;
     }
@@ -40,7 +43,7 @@ public record Preprocessor(
     }
   }
 
-  public static Preprocessor fit(RawTable table, int[] trainRows, DataConfig config) {
+  public static Preprocessor fit(RawTable table, int[] trainRows, DataConfig config, List<DerivedColumn> derived) {
     DatasetSchema schema = table.schema();
     var fields = new ArrayList<Field>();
     int f = table.fieldCount();
@@ -59,7 +62,11 @@ public record Preprocessor(
               .sorted(Comparator.<Integer>comparingInt(id -> -counts[id]).thenComparing(dictionary::get))
               .map(dictionary::get)
               .toList();
-      fields.add(new Field(schema.categorical().get(field), vocabulary));
+      String name = schema.categorical().get(field);
+      DerivedColumn derivedColumn = derived.stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+      fields.add(derivedColumn == null
+          ? new Field(name, vocabulary, name, null)
+          : new Field(name, vocabulary, derivedColumn.source(), derivedColumn.derivation().name()));
     }
     var numeric = new ArrayList<NumericStat>();
     int n = table.numericCount();

@@ -154,7 +154,7 @@ public final class TableReader {
     int at = sourceWidth;
     for (int d = 0; d < derived.size(); d++, at++) {
       try {
-        values[at] = derived.get(d).derive().apply(values[derivedSources[d]]);
+        values[at] = derived.get(d).derivation().apply(values[derivedSources[d]]);
       } catch (NumberFormatException e) {
         throw new BadRow(
             SkipReason.NOT_A_NUMBER, derivedSources[d],

@@ -23,7 +23,7 @@ class PreprocessorTest {
     RawTable table = table("data.min_count=2");
     ChronologicalSplit split = ChronologicalSplit.of(table.time(), table.rows(), 0.8, 0.1);
     assertThat(split.train()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-    Preprocessor p = Preprocessor.fit(table, split.train(), TestData.config(dir.resolve("data.csv"), "data.min_count=2"));
+    Preprocessor p = Preprocessor.fit(table, split.train(), TestData.config(dir.resolve("data.csv"), "data.min_count=2"), java.util.List.of());
     // user counts in train: a 5, b 2, c 1 → c falls under min_count; d, e are never seen in train.
     assertThat(p.fields().get(0).values()).containsExactly("a", "b");
     assertThat(p.fields().get(1).values()).containsExactly("x", "y");
@@ -42,7 +42,7 @@ class PreprocessorTest {
   void theTargetTransformRoundTripsAndUsesTrainingStatistics() {
     RawTable table = table("data.target.transform=log1p_zscore", "data.target.clip=35");
     ChronologicalSplit split = ChronologicalSplit.of(table.time(), table.rows(), 0.8, 0.1);
-    Preprocessor p = Preprocessor.fit(table, split.train(), TestData.config(dir.resolve("data.csv"), "data.target.transform=log1p_zscore", "data.target.clip=35"));
+    Preprocessor p = Preprocessor.fit(table, split.train(), TestData.config(dir.resolve("data.csv"), "data.target.transform=log1p_zscore", "data.target.clip=35"), java.util.List.of());
     double[] shaped = {Math.log1p(10), 0, Math.log1p(20), 0, Math.log1p(30), 0, Math.log1p(35), 0};
     double mean = java.util.Arrays.stream(shaped).average().orElseThrow();
     assertThat(p.target().mean()).isCloseTo(mean, within(1e-12));

@@ -19,7 +19,12 @@ import org.tensorflow.types.TInt64;
 
 /** A session over a {@link TrainingGraph}: one {@code Session.run} per training step or prediction batch. */
 public final class ModelSession implements Predictor {
+  /** The raw-input signature, the one TF Serving and the scorer use. */
   public static final String SIGNATURE = "serving_default";
+  /** The encoded-input signature: ids and standardised numeric values, as evaluation feeds them. */
+  public static final String ENCODED = "encoded";
+  private static final String INIT_OP = "__saved_model_init_op";
+  private static final String PREDICT = "tensorflow/serving/predict";
 
   private final TrainingGraph graph;
   private final Session session;
@@ -118,19 +123,31 @@ public final class ModelSession implements Predictor {
   }
 
   /**
-   * Exports a SavedModel whose {@value #SIGNATURE} signature takes {@code ids} (and {@code numeric})
-   * and returns {@code probabilities}, {@code core} (raw scale) and {@code core_transformed}.
+   * Exports a SavedModel (tag {@code serve}). Signature {@value #ENCODED} takes encoded {@code ids}
+   * (and standardised {@code numeric}) and returns {@code probabilities} and {@code core}; with a
+   * serving spec, {@value #SIGNATURE} takes the raw columns and returns each task's prediction by
+   * name and {@code score}, and {@code __saved_model_init_op} initialises its vocabulary tables.
    */
   public void exportSavedModel(Path directory) {
-    Signature.Builder signature = Signature.builder(SIGNATURE).methodName("tensorflow/serving/predict").input("ids", graph.ids);
+    var functions = new ArrayList<SessionFunction>();
+    Signature.Builder encoded = Signature.builder(ENCODED).methodName(PREDICT).input("ids", graph.ids);
     if (numeric > 0) {
-      signature.input("numeric", graph.numeric);
+      encoded.input("numeric", graph.numeric);
     }
-    signature.output("probabilities", graph.probabilities).output("core", graph.core).output("core_transformed", graph.coreTransformed);
+    functions.add(SessionFunction.create(encoded.output("probabilities", graph.probabilities).output("core", graph.core).build(), session));
+    if (graph.serving != null) {
+      Signature.Builder raw = Signature.builder(SIGNATURE).methodName(PREDICT);
+      graph.serving.stringInputs.forEach(raw::input);
+      graph.serving.numericInputs.forEach(raw::input);
+      graph.serving.outputs.forEach(raw::output);
+      functions.add(SessionFunction.create(raw.build(), session));
+      functions.add(SessionFunction.create(
+          Signature.builder(INIT_OP).output(INIT_OP, graph.serving.tablesInitialized).build(), session));
+    }
     try {
       SavedModelBundle.exporter(directory.toString())
           .withTags(SavedModelBundle.DEFAULT_TAG)
-          .withFunction(SessionFunction.create(signature.build(), session))
+          .withFunctions(functions.toArray(SessionFunction[]::new))
           .export();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,7 +12,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
 
-/** Scores rows with an exported SavedModel through its serving signature. */
+/** Scores encoded rows with an exported SavedModel through its {@value ModelSession#ENCODED} signature. */
 public final class SavedModelPredictor implements Predictor {
   private final SavedModelBundle bundle;
   private final SessionFunction function;
@@ -28,7 +28,7 @@ public final class SavedModelPredictor implements Predictor {
             .withTags(SavedModelBundle.DEFAULT_TAG)
             .withConfigProto(ModelSession.threads(1, 2))
             .load();
-    this.function = bundle.function(ModelSession.SIGNATURE);
+    this.function = bundle.function(ModelSession.ENCODED);
     this.fields = fields;
     this.numeric = numeric;
   }

@@ -57,8 +57,9 @@ public final class TrainingGraph {
 
   // Inference outputs.
   public final Operand<TFloat32> probabilities;
-  public final Operand<TFloat32> coreTransformed;
   public final Operand<TFloat32> core;
+  /** The raw-input serving path; null when the spec has none. */
+  final ServingGraph serving;
 
   // Exposed for gradient tests.
   public final Variable<TFloat32> embeddings;
@@ -90,13 +91,7 @@ public final class TrainingGraph {
     int copies = architecture.embeddingCopies(k + 1);
     embeddings = ctx.stateVariable("embeddings", ctx.uniform(0.05, spec.embeddingRows(), (long) dim * copies));
     Operand<TFloat32> gathered = tf.gather(embeddings, ids, tf.constant(0));
-    var inputs = new ArrayList<Operand<TFloat32>>();
-    for (int c = 0; c < copies; c++) {
-      Operand<TFloat32> copy =
-          copies == 1 ? gathered : tf.slice(gathered, tf.constant(new int[] {0, 0, c * dim}), tf.constant(new int[] {-1, -1, dim}));
-      Operand<TFloat32> input = tf.reshape(copy, tf.constant(new long[] {-1, (long) fields * dim}));
-      inputs.add(spec.numericFeatures() > 0 ? tf.concat(List.of(input, numeric), tf.constant(1)) : input);
-    }
+    List<Operand<TFloat32>> inputs = embedded(tf, gathered, numeric, copies);
     int inputWidth = fields * dim + spec.numericFeatures();
     Architecture.TaskNetwork network = architecture.create(ctx.scoped("model"), inputWidth, k, config.model());
 
@@ -212,15 +207,41 @@ public final class TrainingGraph {
     trainStep = tf.withControlDependencies(updates).withName("train_step").assignAdd(step, tf.constant(1f));
 
     // Inference: label embeddings from [1 − p, p], predictions on the raw scale.
-    Architecture.TaskOutputs inference = network.forward(inputs, List.of(), tau);
-    probabilities =
+    List<Operand<TFloat32>> predictions = predict(tf, network, inputs, batch);
+    probabilities = tf.withName("probabilities").identity(predictions.get(0));
+    core = tf.withName("core").identity(predictions.get(1));
+    serving =
+        spec.serving() == null
+            ? null
+            : new ServingGraph(tf, spec.serving(), spec.fieldOffsets(), (encoded, standardised) -> predict(
+                tf, network, embedded(tf, tf.gather(embeddings, encoded, tf.constant(0)), standardised, copies),
+                tf.slice(tf.shape(encoded), tf.constant(new int[] {0}), tf.constant(new int[] {1}))));
+  }
+
+  /** The architecture's inputs from gathered embeddings [B, F, d·copies] and numeric values [B, N]: one [B, F·d + N] per copy. */
+  private List<Operand<TFloat32>> embedded(Ops tf, Operand<TFloat32> gathered, Operand<TFloat32> numericValues, int copies) {
+    int dim = spec.config().model().embeddingDim();
+    var inputs = new ArrayList<Operand<TFloat32>>();
+    for (int c = 0; c < copies; c++) {
+      Operand<TFloat32> copy =
+          copies == 1 ? gathered : tf.slice(gathered, tf.constant(new int[] {0, 0, c * dim}), tf.constant(new int[] {-1, -1, dim}));
+      Operand<TFloat32> input = tf.reshape(copy, tf.constant(new long[] {-1, (long) spec.fields() * dim}));
+      inputs.add(spec.numericFeatures() > 0 ? tf.concat(List.of(input, numericValues), tf.constant(1)) : input);
+    }
+    return inputs;
+  }
+
+  /** Inference: classification probabilities [B, K] and the core on the raw scale [B]. */
+  private List<Operand<TFloat32>> predict(Ops tf, Architecture.TaskNetwork network, List<Operand<TFloat32>> inputs, Operand<TInt32> batch) {
+    Architecture.TaskOutputs inference = network.forward(inputs, List.of(), tf.constant(1f));
+    int k = spec.classificationTasks();
+    Operand<TFloat32> probabilities =
         k == 0
             ? tf.zeros(tf.concat(List.of(batch, tf.constant(new int[] {0})), tf.constant(0)), TFloat32.class)
-            : tf.withName("probabilities").math.sigmoid(tf.stack(inference.logits(), Stack.axis(1L)));
-    coreTransformed = tf.withName("core_transformed").identity(inference.core());
+            : tf.math.sigmoid(tf.stack(inference.logits(), Stack.axis(1L)));
     Operand<TFloat32> shaped =
         tf.math.add(tf.math.mul(inference.core(), tf.constant((float) spec.targetStd())), tf.constant((float) spec.targetMean()));
-    core = tf.withName("core").identity(spec.log1pTarget() ? tf.math.expm1(shaped) : shaped);
+    return List.of(probabilities, spec.log1pTarget() ? tf.math.expm1(shaped) : shaped);
   }
 
   /** Groups rows by field: a row's field is the number of field offsets at or below it, minus one. */

@@ -27,7 +27,7 @@ public final class TinyModel {
   }
 
   public static TrainingGraph graph(HtlnetConfig config) {
-    return new TrainingGraph(new GraphSpec(OFFSETS, ROWS, 1, 2, false, 0, 1, config));
+    return new TrainingGraph(new GraphSpec(OFFSETS, ROWS, 1, 2, false, 0, 1, config, null));
   }
 
   /** A batch with repeated rows (row 1 three times, row 5 twice) so per-row sums are exercised. */

@@ -27,6 +27,8 @@ public final class RunFolder {
   public static final String STEPS = "steps.csv";
   public static final String PREPROCESSOR = "preprocessor.json";
   public static final String MODEL = "model";
+  /** In {@code model/}: the serving signature's inputs and outputs, for people and clients. */
+  public static final String SERVING = "serving.json";
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,8 +56,12 @@ public final class RunFolder {
   }
 
   void writeJson(String name, Object value) {
+    writeJson(directory.resolve(name), value);
+  }
+
+  void writeJson(Path file, Object value) {
     try {
-      AtomicFiles.writeString(directory.resolve(name), JSON.writeValueAsString(value) + "\n");
+      AtomicFiles.writeString(file, JSON.writeValueAsString(value) + "\n");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -6,6 +6,7 @@ import io.htlnet.data.PreparedData;
 import io.htlnet.data.Preprocessor;
 import io.htlnet.model.GraphSpec;
 import io.htlnet.model.ModelSession;
+import io.htlnet.model.ServingSpec;
 import io.htlnet.model.TrainingGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +33,15 @@ public final class Trainer {
 
   public static GraphSpec graphSpec(HtlnetConfig config, Preprocessor preprocessor) {
     Preprocessor.Target target = preprocessor.target();
+    var chain = new java.util.ArrayList<>(preprocessor.tasks());
+    chain.add(preprocessor.core());
+    ServingSpec serving = new ServingSpec(
+        preprocessor.fields().stream().map(f -> new ServingSpec.Field(f.name(), f.source(), f.derivation(), f.values())).toList(),
+        preprocessor.numeric().stream().map(n -> new ServingSpec.Numeric(n.name(), n.mean(), n.std())).toList(),
+        chain, config.serve().score());
     return new GraphSpec(
         preprocessor.fieldOffsets(), preprocessor.embeddingRows(), preprocessor.numeric().size(),
-        preprocessor.tasks().size(), "log1p_zscore".equals(target.transform()), target.mean(), target.std(), config);
+        preprocessor.tasks().size(), "log1p_zscore".equals(target.transform()), target.mean(), target.std(), config, serving);
   }
 
   /**

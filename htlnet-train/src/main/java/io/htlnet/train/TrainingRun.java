@@ -29,7 +29,10 @@ public final class TrainingRun {
     double seconds = (System.nanoTime() - start) / 1e9;
     try (var session = trained.session()) {
       var test = Evaluator.evaluate(session, data.test(), data.preprocessor(), config.train().evalBatchSize());
-      AtomicFiles.write(folder.resolve(RunFolder.MODEL), session::exportSavedModel);
+      AtomicFiles.write(folder.resolve(RunFolder.MODEL), tmp -> {
+        session.exportSavedModel(tmp);
+        folder.writeJson(tmp.resolve(RunFolder.SERVING), ServingDescription.of(data.preprocessor(), config.serve().score()));
+      });
       EpochRecord best = trained.epochs().get(trained.bestEpoch() - 1);
       double trainingSeconds = trained.epochs().stream().mapToDouble(e -> e.batchSeconds() + e.sessionSeconds()).sum();
       long samples = trained.epochs().stream().mapToLong(EpochRecord::samples).sum();

@@ -1,9 +1,8 @@
 package io.htlnet.data.adapters;
 
 import io.htlnet.data.DatasetSchema;
+import io.htlnet.data.Derivation;
 import io.htlnet.data.DerivedColumn;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -12,8 +11,6 @@ import java.util.List;
  * hour, the day of week and a log2 bucket of the video duration in seconds.
  */
 public final class KuaiRandAdapter extends CsvAdapter {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
-
   @Override
   public DatasetSchema defaultSchema() {
     return new DatasetSchema(
@@ -27,25 +24,8 @@ public final class KuaiRandAdapter extends CsvAdapter {
   @Override
   public List<DerivedColumn> derivedColumns() {
     return List.of(
-        new DerivedColumn("hour", "hourmin", hhmm -> Integer.toString(Integer.parseInt(hhmm) / 100)),
-        new DerivedColumn("day_of_week", "date", KuaiRandAdapter::dayOfWeek),
-        new DerivedColumn("duration_bucket", "duration_ms", KuaiRandAdapter::durationBucket));
-  }
-
-  private static String dayOfWeek(String yyyymmdd) {
-    try {
-      return Integer.toString(LocalDate.parse(yyyymmdd, DATE).getDayOfWeek().getValue());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new NumberFormatException("not a yyyymmdd date");
-    }
-  }
-
-  /** floor(log2(1 + seconds)): 0 for under a second, 5 for 31–62 s, and so on. */
-  static String durationBucket(String milliseconds) {
-    double seconds = Double.parseDouble(milliseconds) / 1000.0;
-    if (!(seconds >= 0)) {
-      throw new NumberFormatException("duration must be a non-negative number");
-    }
-    return Integer.toString((int) Math.floor(Math.log(1 + seconds) / Math.log(2)));
+        new DerivedColumn("hour", "hourmin", Derivation.HOUR_OF_HHMM),
+        new DerivedColumn("day_of_week", "date", Derivation.DAY_OF_WEEK_OF_YYYYMMDD),
+        new DerivedColumn("duration_bucket", "duration_ms", Derivation.LOG2_BUCKET_OF_MILLISECONDS));
   }
 }
