@@ -6,6 +6,10 @@ import io.htlnet.data.DatasetLoader;
 import io.htlnet.data.PreparedData;
 import io.htlnet.model.ModelSession;
 import io.htlnet.model.StepTrace;
+import io.htlnet.serve.ModelServer;
+import io.htlnet.serve.Scorer;
+import io.htlnet.serve.ServingBenchmark;
+import java.nio.file.Path;
 import io.htlnet.model.TrainingGraph;
 import io.htlnet.train.Trainer;
 import io.htlnet.train.TrainingBenchmark;
@@ -20,8 +24,20 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Measure training speed and where the time goes (reading, graph, batches, session).")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: train.", defaultValue = "train")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: train or serve.", defaultValue = "train")
   String what;
+
+  @Option(names = "--model", paramLabel = "DIR", description = "serve: the run folder to serve.")
+  Path model;
+
+  @Option(names = "--clients", defaultValue = "4", description = "serve: concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--seconds", defaultValue = "5", description = "serve: duration of the HTTP load (default ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--candidates", defaultValue = "50", description = "serve: candidates per HTTP request (default ${DEFAULT-VALUE}).")
+  int candidates;
 
   @Mixin ConfigOptions options;
 
@@ -35,9 +51,12 @@ final class BenchCommand implements Callable<Integer> {
   boolean profile;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if ("serve".equals(what)) {
+      return serve();
+    }
     if (!"train".equals(what)) {
-      throw new io.htlnet.config.InputException("bench: unknown target '" + what + "'; available: train");
+      throw new io.htlnet.config.InputException("bench: unknown target '" + what + "'; available: train, serve");
     }
     HtlnetConfig config = ConfigLoader.bind(options.resolve());
     long t0 = System.nanoTime();
@@ -67,6 +86,36 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("by op type:");
         trace.byOpType().entrySet().stream().limit(12).forEach(e -> System.out.printf("  %-28s %8.3f ms%n", e.getKey(), e.getValue() / 1000));
       }
+    }
+    return 0;
+  }
+
+  /** In-process latency for 1 and 200 candidates, then HTTP throughput on loopback. */
+  private int serve() throws Exception {
+    if (model == null || options.data == null) {
+      throw new io.htlnet.config.InputException("bench serve needs --model RUN_DIR and --data CSV (raw rows to score)");
+    }
+    var rows = new java.util.ArrayList<java.util.Map<String, String>>();
+    try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(Path.of(options.data))) {
+      for (var record : csv) {
+        rows.add(record.getFieldsAsMap());
+        if (rows.size() == 1000) {
+          break;
+        }
+      }
+    }
+    try (Scorer scorer = Scorer.load(model)) {
+      System.out.printf("model %s, %d cores%n", scorer.directory(), Runtime.getRuntime().availableProcessors());
+      for (int n : new int[] {1, 200}) {
+        var latency = ServingBenchmark.inProcess(scorer, rows, n, n == 1 ? 2000 : 500);
+        System.out.printf("in-process, %3d candidates: p50 %.3f ms, p99 %.3f ms (%d calls; %.0f candidates/s)%n",
+            n, latency.p50(), latency.p99(), latency.calls(), latency.requestsPerSecond() * n);
+      }
+    }
+    try (ModelServer server = new ModelServer(Scorer.load(model), "htlnet", ServeCommand.limits(model)).start("127.0.0.1", 0)) {
+      var latency = ServingBenchmark.http(server.port(), "htlnet", rows, candidates, clients, seconds, 200_000);
+      System.out.printf("HTTP on loopback, %d clients x %d candidates: %.0f requests/s (%.0f candidates/s), p50 %.2f ms, p99 %.2f ms (%d requests)%n",
+          clients, candidates, latency.requestsPerSecond(), latency.requestsPerSecond() * candidates, latency.p50(), latency.p99(), latency.calls());
     }
     return 0;
   }
