@@ -162,11 +162,11 @@ public final class ExperimentReport {
       if (!Files.isRegularFile(steps)) {
         return "(figures: " + steps + " is missing)\n";
       }
-      XYChart norm = Charts.line("Shared-gradient norm per task: " + variant, "step", "L2 norm");
+      XYChart norm = Charts.line("Contribution to the shared update per task: " + variant, "step", "L2 norm");
       norm.getStyler().setYAxisLogarithmic(true);
       XYChart cosine = Charts.line("Cosine with the core gradient: " + variant, "step", "cosine");
       for (String task : taskChain) {
-        double[] y = StepLog.column(steps, "norm_" + task);
+        double[] y = StepLog.column(steps, "applied_norm_" + task);
         add(norm, task, java.util.Arrays.stream(y).map(v -> Math.max(v, 1e-12)).toArray());
         if (!task.equals(taskChain.get(taskChain.size() - 1))) {
           add(cosine, task, StepLog.column(steps, "cosine_" + task));
@@ -178,7 +178,8 @@ public final class ExperimentReport {
     Charts.writePng(out.resolve("gradient_norms.png"), norms, 2);
     Charts.writePng(out.resolve("gradient_cosines.png"), cosines, 2);
     return "## Shared gradients: " + config.figures().with() + " and " + config.figures().without() + " (seed 1)\n\n"
-        + "Each task's gradient norm on the shared embeddings per step (the paper's Figure 5):\n\n![gradient norms](gradient_norms.png)\n\n"
+        + "Norm of each task's contribution to the shared-embedding update per step, after the gradient method "
+        + "(the paper's Figure 5; with plain summation it is the task's own gradient):\n\n![gradient norms](gradient_norms.png)\n\n"
         + "Cosine of each classification task's shared gradient with the core task's, per step:\n\n![gradient cosines](gradient_cosines.png)\n";
   }
 

@@ -52,8 +52,12 @@ public final class ModelSession implements Predictor {
     return session;
   }
 
-  /** Per task (chain order, core last): loss; shared-gradient norm; and per classification task its cosine with the core gradient. */
-  public record StepResult(float[] losses, float[] sharedGradientNorms, float[] coreCosines) {}
+  /**
+   * Per task (chain order, core last): loss, the norm of its gradient on the shared rows, and the
+   * norm of what it contributes to the shared update after the gradient method; per
+   * classification task, the cosine of its shared gradient with the core's.
+   */
+  public record StepResult(float[] losses, float[] sharedGradientNorms, float[] appliedGradientNorms, float[] coreCosines) {}
 
   /** One training step on {@code rows} rows; the Gumbel noise is seeded by (run seed, step). */
   public StepResult trainStep(int rows, int[] ids, float[] numericValues, float[] labels, float[] target, long step, float tau) {
@@ -71,7 +75,8 @@ public final class ModelSession implements Predictor {
       runner.feed(graph.target, track(inputs, Tensors.floats(target, rows, rows)));
       runner.feed(graph.noiseSeed, track(inputs, TInt64.vectorOf(seed, step)));
       runner.feed(graph.tau, track(inputs, TFloat32.scalarOf(tau)));
-      runner.addTarget(graph.trainStep).fetch(graph.losses).fetch(graph.sharedGradientNorms).fetch(graph.coreCosines);
+      runner.addTarget(graph.trainStep).fetch(graph.losses).fetch(graph.sharedGradientNorms)
+          .fetch(graph.appliedGradientNorms).fetch(graph.coreCosines);
       if (trace != null) {
         runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
       }
@@ -79,7 +84,8 @@ public final class ModelSession implements Predictor {
         if (trace != null) {
           trace.add(result.getMetadata().orElseThrow().getStepStats());
         }
-        return new StepResult(Tensors.toArray(result.get(0)), Tensors.toArray(result.get(1)), Tensors.toArray(result.get(2)));
+        return new StepResult(Tensors.toArray(result.get(0)), Tensors.toArray(result.get(1)),
+            Tensors.toArray(result.get(2)), Tensors.toArray(result.get(3)));
       }
     } finally {
       inputs.forEach(Tensor::close);

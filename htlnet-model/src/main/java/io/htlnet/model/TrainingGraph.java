@@ -52,6 +52,8 @@ public final class TrainingGraph {
   // Training outputs.
   public final Operand<TFloat32> losses;
   public final Operand<TFloat32> sharedGradientNorms;
+  /** Per task, the norm of what it contributes to the shared update after the gradient method. */
+  public final Operand<TFloat32> appliedGradientNorms;
   public final Operand<TFloat32> coreCosines;
   public final Op trainStep;
 
@@ -162,7 +164,7 @@ public final class TrainingGraph {
     RowGroups groups = config.gradients().perTable() ? perField(tf, touchedRows, spec.fieldOffsets()) : whole;
     GradientMethod.Combined combined =
         GradientMethods.forConfig(config.gradients()).combine(ctx.scoped("gradient_method"), classificationGradients, coreGradient, groups);
-    sharedGradient = combined.gradient();
+    sharedGradient = combined.gradient(tf);
 
     // Diagnostics over the whole shared gradient, before the method: norms and cosine with the core.
     var norms = new ArrayList<Operand<TFloat32>>();
@@ -176,6 +178,8 @@ public final class TrainingGraph {
       }
     }
     sharedGradientNorms = tf.withName("shared_gradient_norms").concat(norms, tf.constant(0));
+    appliedGradientNorms = tf.withName("applied_gradient_norms")
+        .concat(combined.contributions().stream().map(c -> whole.norm(tf, c)).toList(), tf.constant(0));
     coreCosines = k == 0 ? tf.constant(new float[0]) : tf.withName("core_cosines").concat(cosines, tf.constant(0));
 
     // The optimiser waits for every gradient (they read the weights it changes) before any update.

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code steps.csv}: every training step's loss and shared-gradient norm per task, and each
+ * {@code steps.csv}: every training step's loss, shared-gradient norm and applied (after the
+ * gradient method) norm per task, and each
  * classification task's cosine with the core gradient (the data of the paper's Figure 5).
  */
 public final class StepLog {
@@ -25,6 +26,7 @@ public final class StepLog {
       var header = new ArrayList<String>(List.of("step"));
       taskChain.forEach(t -> header.add("loss_" + t));
       taskChain.forEach(t -> header.add("norm_" + t));
+      taskChain.forEach(t -> header.add("applied_norm_" + t));
       taskChain.subList(0, taskChain.size() - 1).forEach(t -> header.add("cosine_" + t));
       csv.writeRecord(header);
       for (int s = 0; s < steps.size(); s++) {
@@ -34,6 +36,9 @@ public final class StepLog {
           row.add(Float.toString(v));
         }
         for (float v : step.sharedGradientNorms()) {
+          row.add(Float.toString(v));
+        }
+        for (float v : step.appliedGradientNorms()) {
           row.add(Float.toString(v));
         }
         for (float v : step.coreCosines()) {

@@ -14,6 +14,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * and each task's shared-gradient norm and cosine with the core gradient per step.
  */
 final class TrainingPlots {
+  private static final java.awt.Color[] PALETTE = {
+    new java.awt.Color(31, 119, 180), new java.awt.Color(255, 127, 14), new java.awt.Color(148, 103, 189),
+    new java.awt.Color(44, 160, 44), new java.awt.Color(214, 39, 40)
+  };
+
   private TrainingPlots() {}
 
   static void write(Path file, List<String> taskChain, List<EpochRecord> epochs, List<ModelSession.StepResult> steps) {
@@ -33,7 +38,7 @@ final class TrainingPlots {
     for (String metric : List.of("nrmse", "gini")) {
       add(validation, core + " " + metric, epochAxis, epochs, e -> e.validation().get(core).get(metric));
     }
-    XYChart norms = Charts.line("Shared-gradient norm per task (per step)", "step", "L2 norm");
+    XYChart norms = Charts.line("Shared-gradient norm per task per step (dashed: after the method)", "step", "L2 norm");
     norms.getStyler().setYAxisLogarithmic(true);
     XYChart cosines = Charts.line("Cosine of each task's shared gradient with the core's", "step", "cosine");
     double[] stepAxis = IntStream.range(0, steps.size()).asDoubleStream().toArray();
@@ -41,7 +46,15 @@ final class TrainingPlots {
       for (int t = 0; t <= k; t++) {
         final int task = t;
         double[] y = steps.stream().mapToDouble(s -> Math.max(s.sharedGradientNorms()[task], 1e-12)).toArray();
-        norms.addSeries(taskChain.get(t), stepAxis, y).setMarker(SeriesMarkers.NONE);
+        java.awt.Color color = PALETTE[t % PALETTE.length];
+        var raw = norms.addSeries(taskChain.get(t), stepAxis, y);
+        raw.setMarker(SeriesMarkers.NONE);
+        raw.setLineColor(color);
+        double[] applied = steps.stream().mapToDouble(s -> Math.max(s.appliedGradientNorms()[task], 1e-12)).toArray();
+        var series = norms.addSeries(taskChain.get(t) + " after method", stepAxis, applied);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        series.setLineColor(color);
       }
       for (int t = 0; t < k; t++) {
         final int task = t;

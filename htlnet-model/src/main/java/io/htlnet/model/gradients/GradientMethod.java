@@ -4,6 +4,7 @@ import io.htlnet.model.layers.ModelContext;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -20,10 +21,19 @@ public interface GradientMethod {
    */
   Combined combine(ModelContext ctx, List<Operand<TFloat32>> classification, Operand<TFloat32> core, RowGroups groups);
 
-  /** The combined gradient [U, d], and the ops that update the method's state in the same step. */
-  record Combined(Operand<TFloat32> gradient, List<Op> stateUpdates) {
-    public Combined(Operand<TFloat32> gradient) {
-      this(gradient, List.of());
+  /**
+   * What each task contributes to the shared update after the method (classification tasks in
+   * chain order, the core last; the update is their sum), and the ops that update the method's
+   * state in the same step.
+   */
+  record Combined(List<Operand<TFloat32>> contributions, List<Op> stateUpdates) {
+    public Combined(List<Operand<TFloat32>> contributions) {
+      this(contributions, List.of());
+    }
+
+    /** The shared update: the sum of the contributions [U, d]. */
+    public Operand<TFloat32> gradient(Ops tf) {
+      return contributions.size() == 1 ? contributions.get(0) : tf.math.addN(contributions);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.htlnet.model.gradients;
 
 import io.htlnet.model.layers.ModelContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -27,15 +28,16 @@ public final class HtlNetRegime implements GradientMethod {
     Operand<TFloat32> coreSquared = groups.dot(tf, core, core);
     Operand<TFloat32> coreNorm = tf.math.sqrt(coreSquared);
     Operand<TFloat32> zero = tf.constant(0f);
-    Operand<TFloat32> combined = core;
+    var contributions = new ArrayList<Operand<TFloat32>>();
     for (Operand<TFloat32> g : classification) {
       Operand<TFloat32> dot = groups.dot(tf, g, core);
       Operand<TFloat32> projection = tf.select(tf.math.less(dot, zero), tf.math.divNoNan(dot, coreSquared), tf.zerosLike(dot));
       Operand<TFloat32> projected = tf.math.sub(g, tf.math.mul(groups.toRows(tf, projection), core));
       Operand<TFloat32> ratio = tf.math.minimum(tf.math.divNoNan(coreNorm, groups.norm(tf, projected)), tf.constant(cap));
       Operand<TFloat32> scale = tf.math.add(tf.math.mul(tf.constant(gamma), ratio), tf.constant(1 - gamma));
-      combined = tf.math.add(combined, tf.math.mul(groups.toRows(tf, scale), projected));
+      contributions.add(tf.math.mul(groups.toRows(tf, scale), projected));
     }
-    return new Combined(combined);
+    contributions.add(core);
+    return new Combined(contributions);
   }
 }

@@ -29,15 +29,16 @@ public final class MetaBalance implements GradientMethod {
     Ops tf = ctx.tf;
     var updates = new ArrayList<Op>();
     Operand<TFloat32> coreAverage = average(ctx, "core", groups.norm(tf, core), groups.count(), updates);
-    Operand<TFloat32> combined = core;
+    var contributions = new ArrayList<Operand<TFloat32>>();
     for (int t = 0; t < classification.size(); t++) {
       Operand<TFloat32> g = classification.get(t);
       Operand<TFloat32> average = average(ctx, "task" + t, groups.norm(tf, g), groups.count(), updates);
       Operand<TFloat32> scale =
           tf.math.add(tf.math.mul(tf.constant(relax), tf.math.divNoNan(coreAverage, average)), tf.constant(1 - relax));
-      combined = tf.math.add(combined, tf.math.mul(groups.toRows(tf, scale), g));
+      contributions.add(tf.math.mul(groups.toRows(tf, scale), g));
     }
-    return new Combined(combined, updates);
+    contributions.add(core);
+    return new Combined(contributions, updates);
   }
 
   /** The updated moving average of {@code norm} [G]; its assignment joins {@code updates}. */

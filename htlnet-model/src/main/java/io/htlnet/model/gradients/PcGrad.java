@@ -21,7 +21,7 @@ public final class PcGrad implements GradientMethod {
     var tasks = new ArrayList<>(classification);
     tasks.add(core);
     var squaredNorms = tasks.stream().map(g -> groups.dot(tf, g, g)).toList();
-    Operand<TFloat32> combined = null;
+    var contributions = new ArrayList<Operand<TFloat32>>();
     for (int i = 0; i < tasks.size(); i++) {
       Operand<TFloat32> g = tasks.get(i);
       for (int j = 0; j < tasks.size(); j++) {
@@ -33,8 +33,8 @@ public final class PcGrad implements GradientMethod {
             tf.select(tf.math.less(dot, tf.constant(0f)), tf.math.divNoNan(dot, squaredNorms.get(j)), tf.zerosLike(dot));
         g = tf.math.sub(g, tf.math.mul(groups.toRows(tf, coefficient), tasks.get(j)));
       }
-      combined = combined == null ? g : tf.math.add(combined, g);
+      contributions.add(g);
     }
-    return new Combined(combined);
+    return new Combined(contributions);
   }
 }

@@ -23,7 +23,7 @@ class GradientMethodsTest {
       session.initialize();
       List<Operand<TFloat32>> classification = tasks.stream().map(t -> (Operand<TFloat32>) tf.constant(t)).toList();
       RowGroups groups = new RowGroups(tf.constant(groupOfRow), groupCount);
-      Operand<TFloat32> combined = method.combine(new ModelContext(tf, 0), classification, tf.constant(core), groups).gradient();
+      Operand<TFloat32> combined = method.combine(new ModelContext(tf, 0), classification, tf.constant(core), groups).gradient(tf);
       try (Result result = session.runner().fetch(combined).run()) {
         TFloat32 t = (TFloat32) result.get(0);
         float[] out = new float[(int) t.shape().size()];
