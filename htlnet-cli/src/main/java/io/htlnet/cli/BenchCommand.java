@@ -90,13 +90,30 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** In-process latency for 1 and 200 candidates, then HTTP throughput on loopback. */
-  private int serve() throws Exception {
-    if (model == null || options.data == null) {
-      throw new io.htlnet.config.InputException("bench serve needs --model RUN_DIR and --data CSV (raw rows to score)");
-    }
+  /**
+   * Up to 1000 raw rows to score: from --data, else from the data the run was trained on (its
+   * CSV, or the synthetic generator with the run's settings).
+   */
+  private java.util.List<java.util.Map<String, String>> candidates() throws java.io.IOException {
     var rows = new java.util.ArrayList<java.util.Map<String, String>>();
-    try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(Path.of(options.data))) {
+    var config = io.htlnet.config.ConfigLoader.bind(new io.htlnet.train.RunFolder(model).readConfig());
+    String file = options.data != null ? options.data : config.data().path();
+    if (options.data == null && "synthetic".equals(config.data().format())) {
+      try (var source = new io.htlnet.data.source.SyntheticSource(config.data().synthetic(), config.seed())) {
+        for (var r = source.next(); r != null && rows.size() < 1000; r = source.next()) {
+          var row = new java.util.LinkedHashMap<String, String>();
+          for (int i = 0; i < source.header().size(); i++) {
+            row.put(source.header().get(i), r.fields()[i]);
+          }
+          rows.add(row);
+        }
+      }
+      return rows;
+    }
+    if (file == null || "avs".equals(config.data().format()) && options.data == null) {
+      throw new io.htlnet.config.InputException("bench serve: give --data, a CSV of the model's raw input columns");
+    }
+    try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(Path.of(file))) {
       for (var record : csv) {
         rows.add(record.getFieldsAsMap());
         if (rows.size() == 1000) {
@@ -104,6 +121,15 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
+    return rows;
+  }
+
+  /** In-process latency for 1 and 200 candidates, then HTTP throughput on loopback. */
+  private int serve() throws Exception {
+    if (model == null) {
+      throw new io.htlnet.config.InputException("bench serve needs --model RUN_DIR");
+    }
+    var rows = candidates();
     try (Scorer scorer = Scorer.load(model)) {
       System.out.printf("model %s, %d cores%n", scorer.directory(), Runtime.getRuntime().availableProcessors());
       for (int n : new int[] {1, 200}) {

@@ -11,14 +11,14 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /** A tiny HTLNet (2 fields, 1 numeric, 2 classification tasks) and a fixed batch, for graph tests. */
-public final class TinyModel {
+final class TinyModel {
   static final int[] OFFSETS = {0, 4};
   static final int ROWS = 9;
-  public static final int BATCH = 6;
+  static final int BATCH = 6;
 
   private TinyModel() {}
 
-  public static HtlnetConfig config(String... overrides) {
+  static HtlnetConfig config(String... overrides) {
     var all = new ArrayList<>(List.of(
         "seed=3", "model.embedding_dim=3", "model.tower=[5, 4]", "model.label_embedding_dim=2",
         "model.attention_dim=3", "optimizer.learning_rate=0.01"));
@@ -26,13 +26,13 @@ public final class TinyModel {
     return ConfigLoader.load(null, all);
   }
 
-  public static TrainingGraph graph(HtlnetConfig config) {
+  static TrainingGraph graph(HtlnetConfig config) {
     return new TrainingGraph(new GraphSpec(OFFSETS, ROWS, 1, 2, false, 0, 1, config, null));
   }
 
   /** A batch with repeated rows (row 1 three times, row 5 twice) so per-row sums are exercised. */
-  public record Batch(int[] ids, float[] numeric, float[] labels, float[] target) {
-    public static Batch of(long seed) {
+  record Batch(int[] ids, float[] numeric, float[] labels, float[] target) {
+    static Batch of(long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       int[] ids = {1, 5, 1, 6, 2, 5, 0, 8, 3, 7, 1, 4};
       float[] numeric = new float[BATCH];
