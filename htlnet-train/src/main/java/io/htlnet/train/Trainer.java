@@ -75,14 +75,19 @@ public final class Trainer {
         int batches = 0;
         long batchNanos = 0;
         long sessionNanos = 0;
+        long timedSamples = 0;
         try (ProgressBar bar = progress("epoch " + epoch + "/" + config.train().epochs(), train.rows())) {
           for (int start = 0; start < train.rows(); start += batchSize) {
             long t0 = System.nanoTime();
             int rows = assembler.fill(order, start);
             long t1 = System.nanoTime();
             ModelSession.StepResult result = assembler.step(session, rows, step, (float) config.model().gumbel().tauAt(step));
-            sessionNanos += System.nanoTime() - t1;
-            batchNanos += t1 - t0;
+            // The very first step also optimises and allocates the graph: not a training speed.
+            if (step > 0) {
+              sessionNanos += System.nanoTime() - t1;
+              batchNanos += t1 - t0;
+              timedSamples += rows;
+            }
             step++;
             batches++;
             add(lossSum, result.losses());
@@ -99,7 +104,7 @@ public final class Trainer {
         }
         var validation = Evaluator.evaluate(session, data.validation(), preprocessor, config.train().evalBatchSize());
         epochs.add(new EpochRecord(epoch, divide(lossSum, batches), divide(normSum, batches), divide(cosineSum, batches),
-            validation, batchNanos / 1e9, sessionNanos / 1e9, train.rows()));
+            validation, batchNanos / 1e9, sessionNanos / 1e9, timedSamples));
         if (stopping.record(epoch, validation)) {
           session.saveCheckpoint(checkpoint);
         }
