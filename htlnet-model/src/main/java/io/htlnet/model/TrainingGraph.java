@@ -97,36 +97,9 @@ public final class TrainingGraph {
     int inputWidth = fields * dim + spec.numericFeatures();
     Architecture.TaskNetwork network = architecture.create(ctx.scoped("model"), inputWidth, k, config.model());
 
-    // Training forward pass, with one Gumbel noise slice [B, 2] per classification task.
     Operand<TInt32> batch = tf.slice(tf.shape(ids), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TInt32> noiseShape = tf.concat(List.of(tf.constant(new int[] {k}), batch, tf.constant(new int[] {2})), tf.constant(0));
-    Operand<TFloat32> uniform =
-        tf.clipByValue(tf.random.statelessRandomUniform(noiseShape, noiseSeed), tf.constant(1e-7f), tf.constant(1 - 1e-7f));
-    Operand<TFloat32> noise = tf.math.neg(tf.math.log(tf.math.neg(tf.math.log(uniform))));
-    var gumbel = new ArrayList<Operand<TFloat32>>();
-    for (int t = 0; t < k; t++) {
-      gumbel.add(tf.gather(noise, tf.constant(t), tf.constant(0)));
-    }
-    Architecture.TaskOutputs train = network.forward(inputs, gumbel, tau);
-
-    // Losses: binary cross-entropy per classification task, squared error for the core.
-    var taskLosses = new ArrayList<Operand<TFloat32>>();
-    for (int t = 0; t < k; t++) {
-      Operand<TFloat32> z = train.logits().get(t);
-      Operand<TFloat32> y = tf.gather(labels, tf.constant(t), tf.constant(1));
-      Operand<TFloat32> perRow =
-          tf.math.add(
-              tf.math.sub(tf.nn.relu(z), tf.math.mul(z, y)),
-              tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(z)))));
-      taskLosses.add(tf.math.mean(perRow, tf.constant(0)));
-    }
-    taskLosses.add(tf.math.mean(tf.math.squaredDifference(train.core(), target), tf.constant(0)));
-    for (int t = 0; t <= k; t++) {
-      Operand<TFloat32> auxiliary = train.auxiliaryLosses().get(t);
-      if (auxiliary != null) {
-        taskLosses.set(t, tf.math.add(taskLosses.get(t), auxiliary));
-      }
-    }
+    Architecture.TaskOutputs train = network.forward(inputs, gumbelNoise(tf, k, batch), tau);
+    List<Operand<TFloat32>> taskLosses = taskLosses(tf, train, k);
     losses = tf.withName("losses").stack(taskLosses);
 
     // One backward pass per task, for the gathered embeddings and the dense variables its loss
@@ -220,6 +193,40 @@ public final class TrainingGraph {
             : new ServingGraph(tf, spec.serving(), spec.fieldOffsets(), (encoded, standardised) -> predict(
                 tf, network, embedded(tf, tf.gather(embeddings, encoded, tf.constant(0)), standardised, copies),
                 tf.slice(tf.shape(encoded), tf.constant(new int[] {0}), tf.constant(new int[] {1}))));
+  }
+
+  /** Gumbel noise [B, 2] per classification task, from stateless uniforms seeded by {@link #noiseSeed}. */
+  private List<Operand<TFloat32>> gumbelNoise(Ops tf, int k, Operand<TInt32> batch) {
+    Operand<TInt32> noiseShape = tf.concat(List.of(tf.constant(new int[] {k}), batch, tf.constant(new int[] {2})), tf.constant(0));
+    Operand<TFloat32> uniform =
+        tf.clipByValue(tf.random.statelessRandomUniform(noiseShape, noiseSeed), tf.constant(1e-7f), tf.constant(1 - 1e-7f));
+    Operand<TFloat32> noise = tf.math.neg(tf.math.log(tf.math.neg(tf.math.log(uniform))));
+    var gumbel = new ArrayList<Operand<TFloat32>>();
+    for (int t = 0; t < k; t++) {
+      gumbel.add(tf.gather(noise, tf.constant(t), tf.constant(0)));
+    }
+    return gumbel;
+  }
+
+  /** Per task: binary cross-entropy (classification) or squared error (core), plus any auxiliary loss. */
+  private List<Operand<TFloat32>> taskLosses(Ops tf, Architecture.TaskOutputs train, int k) {
+    var taskLosses = new ArrayList<Operand<TFloat32>>();
+    for (int t = 0; t < k; t++) {
+      Operand<TFloat32> z = train.logits().get(t);
+      Operand<TFloat32> y = tf.gather(labels, tf.constant(t), tf.constant(1));
+      // max(z, 0) − z·y + log(1 + e^−|z|): stable for any logit.
+      Operand<TFloat32> perRow =
+          tf.math.add(tf.math.sub(tf.nn.relu(z), tf.math.mul(z, y)), tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(z)))));
+      taskLosses.add(tf.math.mean(perRow, tf.constant(0)));
+    }
+    taskLosses.add(tf.math.mean(tf.math.squaredDifference(train.core(), target), tf.constant(0)));
+    for (int t = 0; t <= k; t++) {
+      Operand<TFloat32> auxiliary = train.auxiliaryLosses().get(t);
+      if (auxiliary != null) {
+        taskLosses.set(t, tf.math.add(taskLosses.get(t), auxiliary));
+      }
+    }
+    return taskLosses;
   }
 
   /** The architecture's inputs from gathered embeddings [B, F, d·copies] and numeric values [B, N]: one [B, F·d + N] per copy. */
