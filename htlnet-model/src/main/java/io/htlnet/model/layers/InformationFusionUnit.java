@@ -16,7 +16,7 @@ public final class InformationFusionUnit {
   private final ModelContext ctx;
   private final int inputs;
   private final int inputWidth;
-  /** W_q, W_k and W_v side by side, so one matmul projects all three. */
+  /** W_q, W_k and W_v side by side, so one matmul projects all three (W_v alone for one input, where α ≡ 1). */
   private final Dense queryKeyValue;
   private final int attentionWidth;
   public final int outputWidth;
@@ -27,7 +27,7 @@ public final class InformationFusionUnit {
     this.inputWidth = inputWidth;
     this.attentionWidth = attentionWidth;
     if (attention) {
-      queryKeyValue = new Dense(ctx.scoped("qkv"), inputWidth, 3 * attentionWidth);
+      queryKeyValue = new Dense(ctx.scoped(inputs == 1 ? "value" : "qkv"), inputWidth, (inputs == 1 ? 1 : 3) * attentionWidth);
       outputWidth = attentionWidth;
     } else {
       queryKeyValue = null;
@@ -43,9 +43,11 @@ public final class InformationFusionUnit {
     if (queryKeyValue == null) {
       return vectors.size() == 1 ? vectors.get(0) : tf.concat(vectors, tf.constant(1));
     }
+    if (inputs == 1) {
+      return queryKeyValue.apply(vectors.get(0)); // a softmax over one score is 1: out = W_v u
+    }
     // [B, J, D] → [B·J, D]: one matmul projects every preceding task's vector.
-    Operand<TFloat32> flat =
-        inputs == 1 ? vectors.get(0) : tf.reshape(tf.stack(vectors, Stack.axis(1L)), tf.constant(new long[] {-1, inputWidth}));
+    Operand<TFloat32> flat = tf.reshape(tf.stack(vectors, Stack.axis(1L)), tf.constant(new long[] {-1, inputWidth}));
     Split<TFloat32> qkv = tf.split(tf.constant(1), queryKeyValue.apply(flat), 3L);
     Operand<TFloat32> scores =
         tf.math.div(
