@@ -85,9 +85,10 @@ class TrainingStepTest {
       int row = view.rows()[u];
       touched.add(row);
       for (int j = 0; j < dim; j++) {
-        // First Adam step: m̂ = g, v̂ = g², so the update is lr · g / (|g| + ε).
+        // First Adam step: m = (1−β1)g, v = (1−β2)g², step lr·√(1−β2)/(1−β1), so the update is
+        // lr · g / (|g| + ε/√(1−β2)).
         float g = view.shared()[u * dim + j];
-        double expected = view.before()[row * dim + j] - 0.01 * g / (Math.abs(g) + 1e-8);
+        double expected = view.before()[row * dim + j] - 0.01 * g / (Math.abs(g) + 1e-8 / Math.sqrt(0.001));
         assertThat((double) view.after()[row * dim + j]).isCloseTo(expected, within(1e-6));
       }
     }
