@@ -26,7 +26,7 @@ public final class SavedModelPredictor implements Predictor {
     this.bundle =
         SavedModelBundle.loader(directory.toString())
             .withTags(SavedModelBundle.DEFAULT_TAG)
-            .withConfigProto(ModelSession.threads(1, 2))
+            .withConfigProto(ModelSession.servingThreads())
             .load();
     this.function = bundle.function(ModelSession.ENCODED);
     this.fields = fields;

@@ -16,7 +16,6 @@ import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
@@ -67,7 +66,7 @@ public final class Scorer implements AutoCloseable {
     }
     SavedModelBundle bundle = SavedModelBundle.loader(model.toString())
         .withTags(SavedModelBundle.DEFAULT_TAG)
-        .withConfigProto(ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(2).build())
+        .withConfigProto(ModelSession.servingThreads())
         .load();
     if (bundle.signatures().stream().noneMatch(s -> s.key().equals(ModelSession.SIGNATURE))) {
       bundle.close();
